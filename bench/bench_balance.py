@@ -1,0 +1,109 @@
+"""Benchmark: the whole Balance Social (41 indicators + beneficio solidario per associate) against the bare
+read of the same files.
+
+    python bench/bench_balance.py [--tamanos 10000,100000,500000] [--repeticiones 1]
+
+Uses the demo folders of bench_carga.py (generated once, cached under /tmp). Each measurement runs in a
+child process of its own:
+
+- bare read: pyarrow.csv.read_csv of every file, all columns as strings, timed after the imports;
+- in process: load + validation (`cargar_dataset`), then indicators + benefits (`calcular_balance`);
+- whole command: `python -m coopxl balance CARPETA --corte ...` (wall time), next to the wall time of a
+  process that only imports pyarrow and reads the files. Target: whole command within 3x at 100k and 500k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_carga import (  # noqa: E402  (the bench folder is not a package)
+    _LECTURA_PROCESO,
+    CACHE,
+    CORTE,
+    _hijo_con_memoria,
+    _leer_pyarrow,
+    archivos,
+    carpeta_demo,
+)
+
+
+def medir(que: str, carpeta: Path) -> dict[str, float]:
+    if que == "lectura":
+        import pyarrow.csv  # noqa: F401
+
+        inicio = time.perf_counter()
+        _leer_pyarrow(archivos(carpeta, "csv"))
+        return {"segundos": time.perf_counter() - inicio}
+    import datetime as dt
+
+    from coopxl.balance import calcular_balance
+    from coopxl.dataset import cargar_dataset
+
+    inicio = time.perf_counter()
+    ds, _ = cargar_dataset(carpeta, dt.date(2025, 12, 31))
+    medio = time.perf_counter()
+    b = calcular_balance(ds)
+    fin = time.perf_counter()
+    return {"carga": medio - inicio, "balance": fin - medio, "segundos": fin - inicio,
+            "asociados": float(b.beneficios.asociados)}
+
+
+def _en_hijo(que: str, carpeta: Path) -> tuple[dict[str, float], float]:
+    _, pico, salida = _hijo_con_memoria([sys.executable, __file__, "--medir", que, str(carpeta)])
+    return json.loads(salida.strip().splitlines()[-1]), pico
+
+
+def fila(n: int, repeticiones: int) -> dict[str, float]:
+    carpeta = carpeta_demo(n, "csv")
+    rutas = archivos(carpeta, "csv")
+    lectura = min((_en_hijo("lectura", carpeta)[0]["segundos"] for _ in range(repeticiones)))
+    proceso, pico = min((_en_hijo("balance", carpeta) for _ in range(repeticiones)), key=lambda r: r[0]["segundos"])
+    comando = min(_hijo_con_memoria([sys.executable, "-m", "coopxl", "balance", str(carpeta), "--corte", CORTE])
+                  for _ in range(repeticiones))
+    bare = min(_hijo_con_memoria([sys.executable, "-c", _LECTURA_PROCESO, *map(str, rutas)])
+               for _ in range(repeticiones))
+    return {"n": n, "lectura": lectura, "carga": proceso["carga"], "balance": proceso["balance"],
+            "en_proceso": proceso["segundos"], "comando": comando[0], "proceso_lectura": bare[0],
+            "razon": comando[0] / bare[0], "pico": pico, "pico_comando": comando[1], "pico_lectura": bare[1]}
+
+
+def imprimir(filas: list[dict[str, float]]) -> None:
+    encabezado = ("N", "lectura s", "carga s", "indicadores+beneficios s", "en proceso s", "comando s",
+                  "proceso lectura s", "razón comando", "pico MB", "pico comando MB", "pico lectura MB")
+    celdas = [(f"{int(f['n']):,}".replace(",", "."), f"{f['lectura']:.2f}", f"{f['carga']:.2f}",
+               f"{f['balance']:.2f}", f"{f['en_proceso']:.2f}", f"{f['comando']:.2f}", f"{f['proceso_lectura']:.2f}",
+               f"{f['razon']:.2f}x", f"{f['pico']:.0f}", f"{f['pico_comando']:.0f}", f"{f['pico_lectura']:.0f}")
+              for f in filas]
+    anchos = [max(len(str(x)) for x in col) for col in zip(encabezado, *celdas, strict=True)]
+    print()
+    print("  ".join(h.rjust(a) for h, a in zip(encabezado, anchos, strict=True)))
+    print("  ".join("-" * a for a in anchos))
+    for c in celdas:
+        print("  ".join(str(x).rjust(a) for x, a in zip(c, anchos, strict=True)))
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--medir":
+        print(json.dumps(medir(sys.argv[2], Path(sys.argv[3]))))
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--tamanos", default="10000,100000,500000")
+    ap.add_argument("--repeticiones", type=int, default=1)
+    args = ap.parse_args()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    filas = []
+    for n in (int(t) for t in args.tamanos.split(",") if t.strip()):
+        print(f"{n:,} asociados".replace(",", "."), flush=True)
+        filas.append(fila(n, args.repeticiones))
+    imprimir(filas)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,233 @@
+"""Benchmark: loading and validating a SICSES folder against the bare read of the same files.
+
+    python bench/bench_carga.py [--tamanos 10000,100000,500000] [--formatos csv,xlsx] [--repeticiones 1]
+
+For each size and format the demo cooperative (`coopxl.demo.generar_demo`, semilla 1) is generated once
+into a cache folder under /tmp. Then, every measurement in a child process of its own (so that its peak
+memory, the child's maxrss, is its own):
+
+- bare read: the fastest plain reader on the same files, timed inside the process after its imports:
+  pyarrow.csv.read_csv with every column as string, pandas.read_csv(dtype=str) (C engine), and for
+  xlsx python-calamine's to_python; the fastest is named;
+- load+validate: `coopxl.dataset.cargar_dataset(carpeta, corte)` in process (reading, conversion,
+  Dataset and populations, cross-file validation), timed after the imports;
+- whole command: `python -m coopxl validar CARPETA` (wall time of the process), next to the wall time of
+  a whole process that only imports pyarrow and reads the files.
+
+xlsx is measured up to 100k (a 500k-associate workbook is not a realistic input).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parents[1]
+CACHE = Path(os.environ.get("COOPXL_BENCH_CACHE", "/tmp/coopxl_bench"))
+CORTE = "2025-12-31"
+MAXIMO_XLSX = 100_000
+ENV = {**os.environ, "PYTHONPATH": str(RAIZ / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+# --- the demo folders ------------------------------------------------------------------------------
+
+def carpeta_demo(n: int, formato: str) -> Path:
+    """The demo folder of `n` associates in `formato`, generated once (a marker file says it is complete)."""
+    destino = CACHE / f"demo_{formato}_{n}"
+    listo = destino / ".completo"
+    if not listo.exists():
+        sys.path.insert(0, str(RAIZ / "src"))
+        import datetime as dt
+
+        from coopxl.demo import generar_demo
+
+        inicio = time.perf_counter()
+        print(f"  generando la demo de {n:,} asociados en {formato} ...".replace(",", "."), end="", flush=True)
+        generar_demo(destino, asociados=n, semilla=1, formato=formato, corte=dt.date(2025, 12, 31))
+        listo.write_text("ok\n")
+        print(f" {time.perf_counter() - inicio:.1f} s")
+    return destino
+
+
+def archivos(carpeta: Path, formato: str) -> list[Path]:
+    return sorted(p for p in carpeta.iterdir() if p.suffix == f".{formato}")
+
+
+# --- measurements (run in a child process: `bench_carga.py --medir QUE CARPETA FORMATO`) ------------------
+
+def _leer_pyarrow(rutas: list[Path]) -> int:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    filas = 0
+    for r in rutas:
+        with open(r, "rb") as f:
+            nombres = f.readline().decode("cp1252").rstrip("\r\n").split(";")
+        tabla = pacsv.read_csv(
+            r, read_options=pacsv.ReadOptions(encoding="cp1252", skip_rows=1, column_names=nombres),
+            parse_options=pacsv.ParseOptions(delimiter=";"),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(nombres, pa.string())))
+        filas += tabla.num_rows
+    return filas
+
+
+def _leer_pandas(rutas: list[Path]) -> int:
+    import pandas as pd
+
+    return sum(len(pd.read_csv(r, sep=";", dtype=str, encoding="cp1252", keep_default_na=False)) for r in rutas)
+
+
+def _leer_calamine(rutas: list[Path]) -> int:
+    from python_calamine import CalamineWorkbook
+
+    filas = 0
+    for r in rutas:
+        libro = CalamineWorkbook.from_path(str(r))
+        filas += len(libro.get_sheet_by_index(0).to_python())
+    return filas
+
+
+def medir(que: str, carpeta: Path, formato: str) -> dict[str, float | str]:
+    """Time one thing inside this process, after its imports; returns seconds and what was measured."""
+    rutas = archivos(carpeta, formato)
+    if que == "cargar":
+        import datetime as dt
+
+        import coopxl.dataset as dataset
+
+        inicio = time.perf_counter()
+        ds, lectura = dataset.cargar_dataset(carpeta, dt.date(2025, 12, 31))
+        segundos = time.perf_counter() - inicio
+        filas = sum(c.filas for c in lectura.cargas.values())
+        return {"segundos": segundos, "filas": filas, "errores": lectura.informe.errores}
+    lector = {"pyarrow": _leer_pyarrow, "pandas": _leer_pandas, "calamine": _leer_calamine}[que]
+    if que == "pyarrow":
+        import pyarrow.csv  # noqa: F401
+    elif que == "pandas":
+        import pandas  # noqa: F401
+    else:
+        import python_calamine  # noqa: F401
+    inicio = time.perf_counter()
+    filas = lector(rutas)
+    return {"segundos": time.perf_counter() - inicio, "filas": filas}
+
+
+def _hijo_con_memoria(argumentos: list[str]) -> tuple[float, float, str]:
+    """Run a child process reaped with os.wait4: (wall seconds, peak MB of that child alone, its stdout)."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        inicio = time.perf_counter()
+        p = subprocess.Popen(argumentos, stdout=out, stderr=err, env=ENV, cwd=RAIZ)
+        _, estado, uso = os.wait4(p.pid, 0)
+        segundos = time.perf_counter() - inicio
+        p.returncode = os.waitstatus_to_exitcode(estado)
+        out.seek(0)
+        err.seek(0)
+        salida, error = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if p.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(argumentos)} terminó con {p.returncode}:\n{error}")
+    pico = uso.ru_maxrss / 1024 if sys.platform != "darwin" else uso.ru_maxrss / 1024 / 1024
+    return segundos, pico, salida
+
+
+def _medir_en_hijo(que: str, carpeta: Path, formato: str) -> tuple[dict[str, float | str], float, float]:
+    seg, pico, salida = _hijo_con_memoria([sys.executable, __file__, "--medir", que, str(carpeta), formato])
+    return json.loads(salida.strip().splitlines()[-1]), pico, seg
+
+
+_LECTURA_PROCESO = """
+import sys, time
+import pyarrow as pa, pyarrow.csv as pacsv
+for r in sys.argv[1:]:
+    with open(r, "rb") as f:
+        nombres = f.readline().decode("cp1252").rstrip("\\r\\n").split(";")
+    pacsv.read_csv(r, read_options=pacsv.ReadOptions(encoding="cp1252", skip_rows=1, column_names=nombres),
+                   parse_options=pacsv.ParseOptions(delimiter=";"),
+                   convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(nombres, pa.string())))
+"""
+_LECTURA_PROCESO_XLSX = """
+import sys
+from python_calamine import CalamineWorkbook
+for r in sys.argv[1:]:
+    CalamineWorkbook.from_path(r).get_sheet_by_index(0).to_python()
+"""
+
+
+def fila(n: int, formato: str, repeticiones: int) -> dict[str, object]:
+    carpeta = carpeta_demo(n, formato)
+    rutas = archivos(carpeta, formato)
+    lectores = ("pyarrow", "pandas") if formato == "csv" else ("calamine",)
+    bare = {}
+    for lector in lectores:
+        datos, pico, _ = min((_medir_en_hijo(lector, carpeta, formato) for _ in range(repeticiones)),
+                             key=lambda r: r[0]["segundos"])
+        bare[lector] = (float(datos["segundos"]), pico)
+    rapido = min(bare, key=lambda k: bare[k][0])
+    carga, pico_carga, _ = min((_medir_en_hijo("cargar", carpeta, formato) for _ in range(repeticiones)),
+                               key=lambda r: r[0]["segundos"])
+    comando = min(_hijo_con_memoria([sys.executable, "-m", "coopxl", "validar", str(carpeta), "--corte", CORTE])
+                  for _ in range(repeticiones))
+    guion = _LECTURA_PROCESO if formato == "csv" else _LECTURA_PROCESO_XLSX
+    proceso = min(_hijo_con_memoria([sys.executable, "-c", guion, *map(str, rutas)]) for _ in range(repeticiones))
+    return {
+        "n": n, "formato": formato, "lector": rapido, "lectura": bare[rapido][0],
+        "lecturas": {k: v[0] for k, v in bare.items()}, "carga": float(carga["segundos"]),
+        "razon": float(carga["segundos"]) / bare[rapido][0], "comando": comando[0], "proceso": proceso[0],
+        "pico_carga": pico_carga, "pico_lectura": bare[rapido][1], "pico_comando": comando[1],
+        "filas": carga["filas"], "errores": carga["errores"],
+        "mb": sum(r.stat().st_size for r in rutas) / 1e6,
+    }
+
+
+def imprimir(filas: list[dict[str, object]]) -> None:
+    encabezado = ("N", "formato", "MB", "filas", "lectura s", "lector", "carga+valid. s", "razón", "comando s",
+                  "proceso lectura s", "pico carga MB", "pico comando MB", "pico lectura MB")
+    celdas = [(f"{f['n']:,}".replace(",", "."), f["formato"], f"{f['mb']:.0f}", f"{f['filas']:,}".replace(",", "."),
+               f"{f['lectura']:.2f}", f["lector"], f"{f['carga']:.2f}", f"{f['razon']:.2f}x", f"{f['comando']:.2f}",
+               f"{f['proceso']:.2f}", f"{f['pico_carga']:.0f}", f"{f['pico_comando']:.0f}",
+               f"{f['pico_lectura']:.0f}") for f in filas]
+    anchos = [max(len(str(x)) for x in col) for col in zip(encabezado, *celdas, strict=True)]
+    print()
+    print("  ".join(h.rjust(a) for h, a in zip(encabezado, anchos, strict=True)))
+    print("  ".join("-" * a for a in anchos))
+    for c in celdas:
+        print("  ".join(str(x).rjust(a) for x, a in zip(c, anchos, strict=True)))
+    print()
+    for f in filas:
+        otros = ", ".join(f"{k} {v:.2f} s" for k, v in f["lecturas"].items())  # type: ignore[union-attr]
+        print(f"  {f['n']:>9,} {f['formato']}: lectores {otros}; {f['errores']} error(es) de validación".replace(
+            ",", "."))
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--medir":
+        que, carpeta, formato = sys.argv[2], Path(sys.argv[3]), sys.argv[4]
+        print(json.dumps(medir(que, carpeta, formato)))
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--tamanos", default="10000,100000,500000", help="asociados, separados por coma")
+    ap.add_argument("--formatos", default="csv,xlsx")
+    ap.add_argument("--repeticiones", type=int, default=1, help="se toma la mejor de N corridas")
+    args = ap.parse_args()
+    tamanos = [int(t) for t in args.tamanos.split(",") if t.strip()]
+    formatos = [f.strip() for f in args.formatos.split(",") if f.strip()]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    filas = []
+    for formato in formatos:
+        for n in tamanos:
+            if formato == "xlsx" and n > MAXIMO_XLSX:
+                continue
+            print(f"{n:,} asociados, {formato}".replace(",", "."), flush=True)
+            filas.append(fila(n, formato, args.repeticiones))
+    imprimir(filas)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+from coopxl.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,482 @@
+"""The Dataset: one frozen object with a DataFrame per report, the cut, the period, the parameters and
+complementarios, and the populations of indicadores.md computed once.
+
+Person identity across files is `persona` = "<tipo documento>:<número normalizado>" (sicses.md).
+Every population below is a boolean column of `asociados` (one row per person of the asociados
+file) or a small frame of its own; indicators only combine them, they never recompute them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from coopxl.complementarios import POR_CLAVE
+from coopxl.cuif import Catalogo
+from coopxl.parametros import Parametros, cargar_parametros
+from coopxl.sicses.descubrimiento import Lectura, leer_carpeta
+from coopxl.sicses.problemas import Informe
+
+ORGANOS_DIRECTIVOS = ("1", "2", "3")
+EDAD_JOVEN = 35
+FONDOS_SOCIALES = ("educacion", "solidaridad", "recreacion", "bienestar")
+REPORTES = ("asociados", "aportes", "captaciones", "cartera", "directivos", "revalorizacion", "catalogo",
+            "beneficios", "asamblea")
+
+
+@dataclass(frozen=True)
+class Periodo:
+    inicio: dt.date
+    fin: dt.date
+
+    @classmethod
+    def de_corte(cls, corte: dt.date) -> Periodo:
+        """P = [the day after C minus 12 months, C]: 31/12/2025 -> 01/01/2025; 29/02/2024 -> 01/03/2023."""
+        siguiente = corte + dt.timedelta(days=1)
+        try:
+            inicio = siguiente.replace(year=siguiente.year - 1)
+        except ValueError:  # C = 28/02 of a leap year: 12 months back from 29/02 start on 01/03
+            inicio = dt.date(siguiente.year - 1, 3, 1)
+        return cls(inicio, corte)
+
+    def anterior(self) -> Periodo:
+        return Periodo.de_corte(self.inicio - dt.timedelta(days=1))
+
+    def contiene(self, fechas: pd.Series) -> pd.Series:
+        return (fechas >= pd.Timestamp(self.inicio)) & (fechas <= pd.Timestamp(self.fin))
+
+
+def persona(df: pd.DataFrame) -> pd.Series:
+    """'<tipo documento>:<número normalizado>' of every row."""
+    tipo = pa.array(df["tipo_documento"].astype("str")).cast(pa.large_string())
+    doc = pa.array(df["documento"].astype("str")).cast(pa.large_string())
+    unido = pc.binary_join_element_wise(tipo, doc, pa.scalar(":", pa.large_string()))
+    return pd.Series(unido.to_pandas().array, index=df.index)
+
+
+PID = "_pid"  # int column: the person's index among the distinct persons of asociados (-1: not there)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    corte: dt.date
+    periodo: Periodo
+    parametros: Parametros
+    complementarios: dict[str, float | str | None]
+    asociados: pd.DataFrame | None = None
+    aportes: pd.DataFrame | None = None
+    captaciones: pd.DataFrame | None = None
+    cartera: pd.DataFrame | None = None
+    directivos: pd.DataFrame | None = None
+    revalorizacion: pd.DataFrame | None = None
+    catalogo: pd.DataFrame | None = None
+    beneficios: pd.DataFrame | None = None
+    asamblea: pd.DataFrame | None = None
+    # Populations (computed once by `construir`)
+    directivos_personas: pd.DataFrame | None = None
+    desembolsos: pd.DataFrame | None = None
+    deudores: pd.Series | None = None
+    ahorradores: pd.Series | None = None
+    cuif: Catalogo | None = None
+    anterior: Dataset | None = None
+    advertencias: tuple[str, ...] = ()
+    carpeta: Path | None = None
+    archivos: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def entidad(self) -> dict[str, str]:
+        c = self.complementarios
+        return {k: str(c.get(f"entidad_{k}") or "") for k in ("nombre", "sigla", "codigo", "nit", "tipo")}
+
+    def tiene(self, reporte: str) -> bool:
+        return getattr(self, reporte) is not None
+
+    @property
+    def vigentes(self) -> pd.DataFrame:
+        a = self.asociados
+        return a.iloc[0:0] if a is None else a[a["vigente"]]
+
+    @property
+    def total_asociados(self) -> int:
+        return int(self.vigentes["persona"].nunique())
+
+    def anio_corte(self) -> int:
+        return self.corte.year
+
+    def complementario(self, clave: str) -> float | str | None:
+        return self.complementarios.get(clave)
+
+
+# --- building -----------------------------------------------------------------------------------
+
+def _anios(fin: pd.Series, inicio: pd.Series | pd.Timestamp) -> pd.Series:
+    """Whole years between dates (age at the cut): birthdays not yet reached this year subtract one."""
+    f = pd.Timestamp(inicio) if not isinstance(inicio, pd.Series) else inicio
+    anios = f.year - fin.dt.year if not isinstance(f, pd.Series) else f.dt.year - fin.dt.year
+    antes = (fin.dt.month > f.month) | ((fin.dt.month == f.month) & (fin.dt.day > f.day))
+    return (anios - antes.astype("int64")).where(fin.notna())
+
+
+class _Personas:
+    """The persons of every file, numbered once (one hash pass over all of them), and set operations on
+    them by integer id. Ids follow first appearance, asociados first: ids below `n` are its persons."""
+
+    def __init__(self, a: pd.DataFrame | None, otros: dict[str, pd.DataFrame] | None = None) -> None:
+        marcos = {"asociados": a, **(otros or {})}
+        marcos = {k: v for k, v in marcos.items() if v is not None and len(v)}
+        self._global: dict[str, np.ndarray] = {}
+        if not marcos:
+            self.universo = pa.array([], pa.large_string())
+            self.ids = np.zeros(0, dtype=np.int64)
+            self.n = 0
+            return
+        partes = [pa.array(v["persona"]).cast(pa.large_string()) for v in marcos.values()]
+        d = pc.dictionary_encode(pa.chunked_array(partes, pa.large_string()))
+        self.universo = d.chunk(0).dictionary if d.num_chunks else pa.array([], pa.large_string())
+        for k, trozo in zip(marcos, d.chunks, strict=True):
+            self._global[k] = np.asarray(trozo.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+        self.ids = self._global.get("asociados", np.zeros(0, dtype=np.int64))
+        self.n = int(self.ids.max()) + 1 if len(self.ids) else 0
+
+    def ids_de(self, personas: pd.Series, reporte: str | None = None) -> np.ndarray:
+        """The id of each person in `personas` (-1 for one that is not in asociados)."""
+        if reporte is not None and reporte in self._global:
+            g = self._global[reporte]
+            return np.where(g < self.n, g, -1)
+        if not len(personas):
+            return np.zeros(0, dtype=np.int64)
+        i = pc.index_in(pa.array(personas).cast(pa.large_string()), value_set=self.universo.slice(0, self.n))
+        return np.asarray(pc.fill_null(i, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
+
+    def suma(self, reporte: str, valores: pd.Series, nombre: str) -> pd.Series:
+        """Σ `valores` by person of one report, for the persons whose total is > 0, indexed by persona."""
+        g = self._global.get(reporte, np.zeros(0, dtype=np.int64))
+        totales = np.bincount(g, weights=valores.fillna(0.0).to_numpy(dtype=np.float64),
+                              minlength=len(self.universo))
+        positivos = np.flatnonzero(totales > 0)
+        nombres = self.universo.take(pa.array(positivos))
+        orden = np.asarray(pc.sort_indices(nombres))
+        indice = pd.Index(nombres.take(pa.array(orden)).to_pandas().array, name="persona")
+        return pd.Series(totales[positivos][orden], index=indice, name=nombre)
+
+    def marcados(self, ids: np.ndarray) -> np.ndarray:
+        """Per asociados row: whether its person is among `ids` (any of its rows)."""
+        m = np.zeros(self.n + 1, dtype=bool)
+        m[np.asarray(ids, dtype=np.int64) + 1] = True
+        return m[self.ids + 1]
+
+    def por_persona(self, filas: np.ndarray) -> np.ndarray:
+        """Per person id: whether some of its asociados rows is in the boolean row mask `filas`."""
+        m = np.zeros(self.n, dtype=bool)
+        m[self.ids[filas]] = True
+        return m
+
+    def primera_fila(self, filas: np.ndarray | None = None) -> np.ndarray:
+        """Per person id: the first asociados row (within `filas`) of that person, -1 if none."""
+        primera = np.full(self.n, -1, dtype=np.int64)
+        posiciones = np.arange(len(self.ids)) if filas is None else np.flatnonzero(filas)
+        primera[self.ids[posiciones][::-1]] = posiciones[::-1]
+        return primera
+
+
+def _poblaciones_asociados(a: pd.DataFrame, ds_corte: dt.date, p: Periodo, cartera: pd.DataFrame | None,
+                           captaciones: pd.DataFrame | None, aportes: pd.DataFrame | None, dias_mora: int,
+                           asamblea: pd.DataFrame | None, personas: _Personas | None = None) -> pd.DataFrame:
+    a = a.copy(deep=False)  # copy-on-write: new columns never touch the loaded frame
+    c = pd.Timestamp(ds_corte)
+    s = pd.Timestamp(p.inicio)
+    if "persona" not in a:
+        a["persona"] = persona(a)
+    pers = personas or _Personas(a)
+
+    def ids(df: pd.DataFrame) -> np.ndarray:
+        return df[PID].to_numpy() if PID in df else pers.ids_de(df["persona"])
+
+    es = a["asociado"] == "1"
+    retiro = a["fecha_retiro"]
+    a["es_asociado"] = es
+    a["vigente"] = es & (a["fecha_ingreso"] <= c) & (retiro.isna() | (retiro > c))
+    a["vinculado_p"] = es & p.contiene(a["fecha_ingreso"])
+    a["retirado_p"] = es & p.contiene(retiro)
+    a["vigente_inicio"] = es & (a["fecha_ingreso"] < s) & (retiro.isna() | (retiro >= s))
+    a["natural"] = a["genero"].isin(("1", "2"))
+    a["mujer"] = a["genero"] == "2"
+    a["edad"] = _anios(a["fecha_nacimiento"], c)
+    a["joven"] = a["natural"] & (a["edad"] <= EDAD_JOVEN)
+    a["antiguedad"] = (c - a["fecha_ingreso"]).dt.days / 365.25
+    # hábil: every loan with Saldo Capital > 0 has Edad Mora <= dias_mora_habil (no loan: hábil)
+    usaron: list[np.ndarray] = []
+    if cartera is not None:
+        k = ids(cartera)
+        vivo = (cartera["saldo_capital"] > 0).to_numpy()
+        mora = (cartera["edad_mora"].fillna(0) > dias_mora).to_numpy()
+        a["habil"] = a["vigente"] & ~pers.marcados(k[vivo & mora])
+        usaron += [k[vivo], k[cartera["desembolso_p"].to_numpy()]]
+    else:
+        a["habil"] = a["vigente"]
+    if captaciones is not None:
+        usaron.append(ids(captaciones)[(captaciones["saldo_disponible"] > 0).to_numpy()])
+    if aportes is not None:
+        usaron.append(ids(aportes)[p.contiene(aportes["fecha_ultimo_pago"]).to_numpy()])
+    a["activo_p"] = a["vigente"] & (pers.marcados(np.concatenate(usaron)) if usaron else False)
+    if asamblea is not None:
+        a["asistente"] = a["vigente"] & pers.marcados(ids(asamblea)[(asamblea["asistio"] == "1").to_numpy()])
+    else:
+        a["asistente"] = a["vigente"] & (a["asistio_ultima_asamblea"] == "1")
+    return a
+
+
+def _directivos_personas(d: pd.DataFrame, a: pd.DataFrame | None, personas: _Personas | None = None
+                         ) -> tuple[pd.DataFrame, list[str]]:
+    """Distinct persons with a seat in organs 1-3 whose document is a vigente associate."""
+    avisos: list[str] = []
+    sillas = d[d["organo"].isin(ORGANOS_DIRECTIVOS)]
+    por_persona = sillas.groupby("persona", sort=True).agg(sillas=("organo", "size"),
+                                                             organos=("organo", "nunique"))
+    if a is None:
+        return por_persona.iloc[0:0].reset_index(), avisos
+    pers = personas or _Personas(a)
+    fila_vigente = pers.primera_fila(a["vigente"].to_numpy())
+    ids = pers.ids_de(pd.Series(por_persona.index))
+    filas = np.where(ids >= 0, fila_vigente[np.maximum(ids, 0)], -1) if len(ids) else ids
+    fuera = [p for p, f in zip(por_persona.index, filas, strict=True) if f < 0]
+    if fuera:
+        avisos.append(f"{len(fuera)} directivo(s) no figuran como asociados vigentes y se excluyen de los "
+                      f"indicadores de órganos: {', '.join(fuera[:10])}.")
+    dentro = por_persona[filas >= 0]
+    cols = ["mujer", "natural", "joven", "edad", "antiguedad", "fecha_nacimiento"]
+    datos = a[cols].iloc[filas[filas >= 0]].set_axis(dentro.index)
+    return dentro.join(datos).reset_index(), avisos
+
+
+def _con_persona(df: pd.DataFrame | None) -> pd.DataFrame | None:
+    if df is None:
+        return None
+    df = df.copy(deep=False)  # copy-on-write: the loaded frame stays as read
+    df["persona"] = persona(df)
+    return df
+
+
+def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parametros | None = None,
+              anterior: Dataset | None = None, cortes_previos: list[Lectura] | None = None) -> Dataset:
+    """Build the Dataset of one cut from what was read; problems found go to `lectura.informe`."""
+    informe = lectura.informe
+    par = parametros or cargar_parametros(lectura.carpeta, informe)
+    complementarios = leer_complementarios(lectura, informe)
+    corte = corte or _corte(lectura, complementarios, informe)
+    p = Periodo.de_corte(corte)
+    avisos: list[str] = []
+    datos = {r: _con_persona(lectura.datos(r)) for r in REPORTES if r != "catalogo"}
+    personas = _Personas(datos["asociados"], {k: v for k, v in datos.items() if k != "asociados"})
+    for r, df in datos.items():
+        if df is not None:
+            df[PID] = personas.ids if r == "asociados" else personas.ids_de(df["persona"], r)
+    datos["catalogo"] = lectura.datos("catalogo")
+    cartera = datos["cartera"]
+    if cartera is not None:
+        cartera["modalidad_credito"] = cartera["codigo"].str.slice(0, 4).map(par.modalidades).fillna("otra")
+        cartera["desembolso_p"] = p.contiene(cartera["fecha_desembolso"])
+    a = datos["asociados"]
+    if a is not None:
+        a = _poblaciones_asociados(a, corte, p, cartera, datos["captaciones"], datos["aportes"],
+                                   par.dias_mora_habil, datos["asamblea"], personas)
+        sin_nacimiento = int((a["vigente"] & a["natural"] & a["fecha_nacimiento"].isna()).sum())
+        if sin_nacimiento:
+            avisos.append(f"{sin_nacimiento} asociado(s) vigentes sin fecha de nacimiento: no cuentan en los "
+                          "indicadores de edad.")
+        datos["asociados"] = a
+    dir_personas = None
+    if datos["directivos"] is not None:
+        dir_personas, av = _directivos_personas(datos["directivos"], a, personas)
+        avisos += av
+    desembolsos = None
+    if cartera is not None:
+        desembolsos = _desembolsos(cartera, p, cortes_previos or [], par)
+        if not cortes_previos:
+            avisos.append("Los desembolsos del periodo se toman de un solo corte: no incluyen los créditos "
+                          "desembolsados y cancelados antes del corte.")
+    deudores = personas.suma("cartera", cartera["saldo_capital"], "saldo_capital") if cartera is not None else None
+    ahorradores = None
+    if datos["captaciones"] is not None:
+        ahorradores = personas.suma("captaciones", datos["captaciones"]["saldo_disponible"], "saldo_disponible")
+    cuif = Catalogo.desde(datos["catalogo"], par.unidad_cuif)
+    if cuif is not None and corte.month != 12:
+        avisos.append(f"Las cuentas de ingresos y gastos (clases 4 y 5) son acumuladas del 1 de enero al "
+                      f"{corte:%d/%m/%Y}, no del periodo de 12 meses.")
+    return Dataset(
+        corte=corte, periodo=p, parametros=par, complementarios=complementarios,
+        directivos_personas=dir_personas, desembolsos=desembolsos, deudores=deudores,
+        ahorradores=ahorradores, cuif=cuif, anterior=anterior, advertencias=tuple(avisos),
+        carpeta=lectura.carpeta, archivos={k: c.archivo.name for k, c in lectura.cargas.items()},
+        **datos,
+    )
+
+
+def _desembolsos(cartera: pd.DataFrame, p: Periodo, previos: list[Lectura], par: Parametros) -> pd.DataFrame:
+    """Loans disbursed in P, over the union of the cuts given, deduplicated by loan number (latest cut wins)."""
+    marcos = [cartera]
+    for lec in previos:
+        df = _con_persona(lec.datos("cartera"))
+        if df is not None:
+            df["modalidad_credito"] = df["codigo"].str.slice(0, 4).map(par.modalidades).fillna("otra")
+            marcos.append(df)
+    todos = pd.concat(marcos, ignore_index=True) if len(marcos) > 1 else cartera
+    todos = todos[p.contiene(todos["fecha_desembolso"])]
+    # A loan number seen in several cuts counts once; rows without a number are all kept.
+    repetido = todos.duplicated("pagare", keep="first") & (todos["pagare"] != "")
+    return todos[~repetido].reset_index(drop=True)
+
+
+def _corte(lectura: Lectura, comp: dict[str, float | str | None], informe: Informe) -> dt.date:
+    v = comp.get("fecha_corte")
+    if isinstance(v, dt.date):
+        return v
+    # Last resort: the end of the month of the latest date in the files, said as a warning.
+    fechas = []
+    for rep, col in (("cartera", "fecha_desembolso"), ("asociados", "fecha_ingreso"),
+                     ("captaciones", "fecha_apertura"), ("aportes", "fecha_ultimo_pago")):
+        df = lectura.datos(rep)
+        if df is not None and df[col].notna().any():
+            fechas.append(df[col].max())
+    hoy = dt.date.today()
+    base = max(fechas).date() if fechas else dt.date(hoy.year - 1, 12, 31)
+    siguiente = (base.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    corte = siguiente - dt.timedelta(days=1)
+    informe.advertencia("complementarios", "no se indicó la fecha de corte (opción --corte o clave "
+                                           "fecha_corte): "
+                        f"se toma {corte:%d/%m/%Y}, fin del mes de la fecha más reciente de los archivos.")
+    return corte
+
+
+def leer_complementarios(lectura: Lectura, informe: Informe) -> dict[str, float | str | None]:
+    """clave;valor rows checked against the known keys and their types; a blank value is None (missing)."""
+    carga = lectura.cargas.get("complementarios")
+    valores: dict[str, float | str | None] = {c: None for c in POR_CLAVE}
+    if carga is None:
+        return valores
+    nombre = carga.archivo.name
+    df = carga.datos
+    col_clave, col_valor = carga.titulo("clave"), carga.titulo("valor")
+    vistas: dict[str, int] = {}
+    for clave_txt, valor, linea in zip(df["clave"], df["valor"], df["_linea"], strict=True):
+        clave = _sin_acentos(str(clave_txt).strip().lower())
+        if not clave:
+            continue
+        if clave not in POR_CLAVE:
+            informe.advertencia(nombre, "clave desconocida; se ignora (vea la lista de claves en el README).",
+                                fila=int(linea), columna=col_clave, valor=clave_txt)
+            continue
+        if clave in vistas:
+            informe.advertencia(nombre, f"la clave está repetida (ya estaba en la fila {vistas[clave]}); "
+                                        "vale la "
+                                "última.", fila=int(linea), columna=col_clave, valor=clave_txt)
+        vistas[clave] = int(linea)
+        spec = POR_CLAVE[clave]
+        texto = _texto_valor(valor)
+        if texto == "":
+            valores[clave] = None
+            continue
+        if spec.tipo in ("numero", "porcentaje"):
+            x = _numero_valor(valor)
+            if x is None:
+                informe.error(nombre, f"se esperaba un número para «{spec.etiqueta}».", fila=int(linea),
+                              columna=col_valor, valor=texto)
+                continue
+            if x < 0 or (spec.tipo == "porcentaje" and x > 100):
+                rango = "entre 0 y 100" if spec.tipo == "porcentaje" else "mayor o igual a 0"
+                informe.error(nombre, f"«{spec.etiqueta}» debe ser {rango}.", fila=int(linea), columna=col_valor,
+                              valor=texto)
+                continue
+            valores[clave] = x
+        elif spec.tipo == "fecha":
+            f = _fecha_valor(valor)
+            if f is None:
+                informe.error(nombre, "se esperaba una fecha dd/mm/aaaa.", fila=int(linea), columna=col_valor,
+                              valor=texto)
+                continue
+            valores[clave] = f
+        elif spec.tipo == "opcion":
+            v = _sin_acentos(texto.lower())
+            opciones = {_sin_acentos(o): o for o in spec.opciones}
+            if v not in opciones:
+                informe.error(nombre, f"valor no válido para «{spec.etiqueta}»; se esperaba uno de: "
+                              f"{', '.join(spec.opciones)}.", fila=int(linea), columna=col_valor, valor=texto)
+                continue
+            valores[clave] = opciones[v]
+        else:
+            valores[clave] = texto
+    return valores
+
+
+def _sin_acentos(texto: str) -> str:
+    from coopxl.sicses.conversion import sin_acentos
+
+    return sin_acentos(texto)
+
+
+def _texto_valor(valor: object) -> str:
+    from coopxl.sicses.lectura import celda_texto
+
+    if isinstance(valor, dt.date | dt.datetime):
+        return valor.strftime("%d/%m/%Y")
+    return celda_texto(valor)
+
+
+def _numero_valor(valor: object) -> float | None:
+    """A complementarios number: a workbook number as it is; text in Colombian style ("1.500.000", "12,5")."""
+    from coopxl.sicses.conversion import a_numero_texto
+
+    if isinstance(valor, bool):
+        return None
+    if isinstance(valor, int | float | np.integer | np.floating):
+        return None if np.isnan(valor) else float(valor)
+    if not isinstance(valor, str):
+        return None
+    try:
+        return a_numero_texto(valor)
+    except ValueError:
+        return None
+
+
+def _fecha_valor(valor: object) -> dt.date | None:
+    from coopxl.sicses.conversion import fecha_texto
+
+    if isinstance(valor, dt.datetime):
+        return valor.date()
+    if isinstance(valor, dt.date):
+        return valor
+    if isinstance(valor, int | float) and not isinstance(valor, bool):
+        from coopxl.sicses.conversion import _serial_uno
+
+        f = _serial_uno(float(valor))
+        return None if f is False else f.date()
+    if isinstance(valor, str):
+        f = fecha_texto(valor.strip())
+        return f.date() if isinstance(f, dt.datetime) else None
+    return None
+
+
+def cargar_dataset(carpeta: Path, corte: dt.date | None = None, anterior: Path | None = None,
+                   informe: Informe | None = None) -> tuple[Dataset, Lectura]:
+    """Read a folder (and optionally the previous cut's folder) into a Dataset."""
+    from coopxl.sicses.validacion import validar
+
+    lectura = leer_carpeta(carpeta, informe)
+    ds_anterior = None
+    if anterior is not None:
+        lec_ant = leer_carpeta(anterior)
+        corte_ant = Periodo.de_corte(corte).inicio - dt.timedelta(days=1) if corte else None
+        ds_anterior = construir(lec_ant, corte_ant)
+        lectura.informe.extender(
+            p.__class__(p.severidad, f"{Path(anterior).name}/{p.archivo}", p.mensaje, p.fila, p.columna, p.valor)
+            for p in lec_ant.informe.todos() if p.severidad == "error"
+        )
+    ds = construir(lectura, corte, anterior=ds_anterior)
+    validar(ds, lectura)
+    return ds, lectura

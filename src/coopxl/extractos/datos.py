@@ -1,0 +1,276 @@
+"""What each extract says, as plain picklable data (no rendering): built once from the Dataset and the
+beneficio solidario, then sent to the workers that write the files.
+
+A component that was not computed for an associate carries `valor=None` and the reason ("no calculado",
+never 0). A component computed without some of the associate's products (a loan of a modality with no
+reference rate) carries its value and a note saying what it leaves out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from coopxl import formato
+from coopxl.beneficios import (
+    COMPONENTES,
+    MODALIDADES,
+    NOMBRE_COMPONENTE,
+    PRODUCTO_AHORRO,
+    Beneficios,
+    calcular_beneficios,
+)
+from coopxl.extractos import textos as tx
+
+if TYPE_CHECKING:
+    from coopxl.dataset import Dataset
+
+
+@dataclass(frozen=True)
+class Encabezado:
+    """The configurable header: entity name, sigla and NIT from complementarios, a logo and free text."""
+
+    nombre: str
+    sigla: str = ""
+    nit: str = ""
+    texto: str = ""
+    logo: Path | None = None
+
+    @classmethod
+    def de_dataset(cls, ds: Dataset, texto: str = "", logo: Path | None = None) -> Encabezado:
+        e = ds.entidad
+        return cls(e["nombre"] or e["sigla"] or "Entidad solidaria", e["sigla"], e["nit"], texto or "",
+                   Path(logo) if logo else None)
+
+    @property
+    def corto(self) -> str:
+        return self.sigla or self.nombre
+
+
+@dataclass(frozen=True)
+class Linea:
+    componente: str
+    concepto: str
+    valor: float | None  # None: not computed
+    nota: str = ""
+
+
+@dataclass(frozen=True)
+class Extracto:
+    """One extract: an associate's (documento set) or the entity's (asociados set)."""
+
+    archivo: str  # file stem, e.g. "C_1012345" (never the name)
+    titulo: str
+    destinatario: str
+    documento: str
+    corte: str
+    periodo: str
+    lineas: tuple[Linea, ...]
+    total: float
+    aportes: float
+    rentabilidad: float | None
+    explicacion: tuple[str, ...]
+    metodologia: tuple[str, ...]
+    asociados: int | None = None
+    cierre: str = ""
+    # for the index (not printed beyond what the page already shows)
+    tipo_documento: str = ""
+    numero_documento: str = ""
+    correo: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def nombre_archivo(tipo: str, documento: str) -> str:
+    """'C', '1012345' -> 'C_1012345': only letters, digits and '-' survive (a safe file name on Windows)."""
+    return re.sub(r"[^0-9A-Za-z-]", "", tipo) + "_" + re.sub(r"[^0-9A-Za-z-]", "", documento)
+
+
+def _nombre_persona(fila: pd.Series) -> str:
+    partes = [str(fila.get(c) or "").strip() for c in ("nombres", "primer_apellido", "segundo_apellido")]
+    return " ".join(p for p in partes if p and p.lower() != "nan")
+
+
+# --- per-associate notes: which of the associate's products were left out and why ---------------
+
+def _notas_por_persona(ds: Dataset, personas: pd.Index) -> dict[tuple[str, str], list[str]]:
+    """(persona, componente) -> notes naming the associate's own products left out of the component."""
+    notas: dict[tuple[str, str], list[str]] = {}
+    cache: dict[str, bool] = {}
+
+    def tiene_tasa(producto: str | None) -> bool:
+        if producto is None:
+            return False
+        if producto not in cache:
+            cache[producto] = ds.parametros.tasa(producto, ds.corte.year) is not None
+        return cache[producto]
+
+    def agregar(df: pd.DataFrame, componente: str, motivo: pd.Series) -> None:
+        d = df.assign(_motivo=motivo)[motivo.notna()]
+        if d.empty:
+            return
+        for (persona, texto), n in d.groupby(["persona", "_motivo"]).size().items():
+            notas.setdefault((persona, componente), []).append(texto.format(n=n, s="" if n == 1 else "s"))
+
+    if ds.cartera is not None:
+        c = ds.cartera[(ds.cartera["saldo_capital"] > 0) & ds.cartera["persona"].isin(personas)]
+        modal = c["modalidad_credito"].astype(object).astype(str)
+        con_ref = pd.Series([m in MODALIDADES and tiene_tasa(m) for m in modal], index=c.index, dtype=bool)
+        nombre = pd.Series([tx.NOMBRE_PRODUCTO.get(m, "crédito sin modalidad reconocida") for m in modal],
+                           index=c.index, dtype=object)
+        motivo = pd.Series(None, index=c.index, dtype=object)
+        motivo[~con_ref] = "{n} " + nombre[~con_ref] + " sin tasa de referencia de mercado"
+        sin_propia = con_ref & c["tasa_efectiva"].isna().to_numpy(dtype=bool)
+        motivo[sin_propia] = "{n} " + nombre[sin_propia] + " sin tasa efectiva reportada"
+        agregar(c, "credito", motivo)
+    if ds.captaciones is not None:
+        k = ds.captaciones
+        k = k[(k["saldo_disponible"] > 0) & k["persona"].isin(personas)]
+        prod = [PRODUCTO_AHORRO.get(t) for t in k["tipo_ahorro"].astype(object).astype(str)]
+        con_ref = pd.Series([tiene_tasa(p) for p in prod], index=k.index, dtype=bool)
+        nombre = pd.Series([tx.NOMBRE_PRODUCTO.get(p or "", "ahorro") for p in prod], index=k.index, dtype=object)
+        motivo = pd.Series(None, index=k.index, dtype=object)
+        motivo[~con_ref] = "{n} cuenta{s} de " + nombre[~con_ref] + " sin tasa de referencia de mercado"
+        sin_propia = con_ref & k["tasa_efectiva"].isna().to_numpy(dtype=bool)
+        motivo[sin_propia] = "{n} cuenta{s} de " + nombre[sin_propia] + " sin tasa efectiva reportada"
+        agregar(k, "ahorro", motivo)
+    return notas
+
+
+def _motivo_general(componente: str, ben: Beneficios) -> str:
+    """Why a component was not computed for anybody (a missing file or no rate at all)."""
+    if componente == "credito":
+        return ("no se entregó la información de cartera" if any("archivo de cartera" in f for f in ben.faltantes)
+                else "sin tasa de referencia de mercado para sus créditos")
+    if componente == "ahorro":
+        return ("no se entregó la información de captaciones"
+                if any("archivo de captaciones" in f for f in ben.faltantes)
+                else "sin tasa de referencia de mercado para sus ahorros")
+    if componente == "revalorizacion":
+        return "no se entregó la información de aportes ni de revalorización"
+    return "no se entregó la información de beneficios entregados"
+
+
+def _frase(texto: str) -> str:
+    """'no se entregó ...' -> 'No se entregó ....' (the reason shown beside «no calculado»)."""
+    texto = texto.strip()
+    return (texto[:1].upper() + texto[1:]).rstrip(".") + "." if texto else ""
+
+
+def _num(v: object) -> float | None:
+    if v is None:
+        return None
+    f = float(v)  # type: ignore[arg-type]
+    return None if math.isnan(f) else f
+
+
+# --- methodology note (entity-level facts only: rates, sources, products without a rate) ---------
+
+def metodologia(ben: Beneficios, para_asociado: bool = False) -> tuple[str, ...]:
+    """The method, the reference rates used with their source, and what was not computed. An associate's
+    copy names the products without a rate, without the entity's counts."""
+    partes = [tx.METODO]
+    if ben.tasas:
+        fuentes = {t.fuente for t in ben.tasas}
+        tasas = "; ".join(f"{tx.NOMBRE_PRODUCTO.get(t.producto, t.producto)} {formato.porcentaje(t.tasa)}"
+                          + ("" if len(fuentes) == 1 else f" ({t.fuente})") for t in ben.tasas)
+        linea = f"Tasas de referencia de mercado usadas (efectivas anuales): {tasas}."
+        if len(fuentes) == 1:
+            linea += f" Fuente: {next(iter(fuentes))}."
+        partes.append(linea)
+    faltan = list(ben.faltantes)
+    if para_asociado:
+        faltan = [re.sub(r"\s*\([^)]*\)", "", f) for f in faltan if "sin Tasa Efectiva" not in f]
+    if faltan:
+        partes.append("No calculado por falta de datos: " + "; ".join(faltan) + ".")
+    return tuple(partes)
+
+
+# --- building -------------------------------------------------------------------------------------
+
+def _lineas(valores: dict[str, float | None], notas: dict[str, list[str]], ben: Beneficios,
+            motivos_nan: dict[str, str]) -> tuple[Linea, ...]:
+    lineas = []
+    for c in COMPONENTES:
+        v = valores.get(c)
+        if c in ben.no_calculados:
+            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, _frase(_motivo_general(c, ben))))
+        elif v is None:
+            razon = "; ".join(notas.get(c, [])) or motivos_nan.get(c, "sin datos suficientes")
+            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, _frase(razon)))
+        else:
+            nota = notas.get(c)
+            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], v, ("No incluye " + "; ".join(nota) + ".") if nota else ""))
+    return tuple(lineas)
+
+
+def extractos_asociados(ds: Dataset, documentos: set[str] | None = None) -> list[Extracto]:
+    """One Extracto per vigente associate (optionally only those whose document is in `documentos`:
+    normalised numbers, or 'C:123' persons)."""
+    ben = calcular_beneficios(ds)
+    tabla = ben.por_asociado
+    vig = ds.vigentes.drop_duplicates("persona").set_index("persona")
+    if documentos is not None:
+        elegir = tabla.index.isin(list(documentos)) | vig.reindex(tabla.index)["documento"].isin(list(documentos))
+        tabla = tabla[elegir]
+    notas = _notas_por_persona(ds, tabla.index)
+    ent = Encabezado.de_dataset(ds)
+    periodo = tx.periodo_texto(ds.periodo.inicio, ds.periodo.fin)
+    corte = tx.fecha_larga(ds.corte)
+    explicacion = tx.explicacion_asociado(ent.corto, periodo)
+    met = metodologia(ben, para_asociado=True)
+    cierre = (f"Gracias por ser parte de {ent.corto}. Si tiene preguntas sobre este extracto, comuníquese con "
+              "la entidad.")
+    salida = []
+    registros = tabla.to_dict("index")
+    datos = vig.reindex(tabla.index)
+    for persona, fila in zip(tabla.index, datos.itertuples(), strict=True):
+        r = registros[persona]
+        tipo, doc = str(fila.tipo_documento), str(fila.documento)
+        nombre = _nombre_persona(pd.Series(fila._asdict()))
+        valores = {c: _num(r[c]) for c in COMPONENTES}
+        propias = {c: notas[(persona, c)] for c in ("credito", "ahorro") if (persona, c) in notas}
+        lineas = _lineas(valores, propias, ben, {})
+        correo = "" if pd.isna(fila.correo) else str(fila.correo).strip()
+        salida.append(Extracto(
+            archivo=nombre_archivo(tipo, doc), titulo=tx.TITULO_EXTRACTO, destinatario=nombre,
+            documento=tx.documento_texto(tipo, doc), corte=corte, periodo=periodo, lineas=lineas,
+            total=float(r["total"]), aportes=float(r["aportes"]), rentabilidad=_num(r["rentabilidad"]),
+            explicacion=explicacion, metodologia=met, cierre=cierre, tipo_documento=tipo, numero_documento=doc,
+            correo=correo,
+        ))
+    return salida
+
+
+def extracto_entidad(ds: Dataset) -> Extracto:
+    ben = calcular_beneficios(ds)
+    ent = Encabezado.de_dataset(ds)
+    periodo = tx.periodo_texto(ds.periodo.inicio, ds.periodo.fin)
+    t = ben.totales
+    lineas = []
+    for c in COMPONENTES:
+        if c in ben.no_calculados:
+            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, _frase(_motivo_general(c, ben))))
+            continue
+        nota = [f for f in ben.faltantes if c in ("credito", "ahorro") and _es_de(f, c)]
+        lineas.append(Linea(c, NOMBRE_COMPONENTE[c], t[c], ("No incluye: " + "; ".join(nota) + ".") if nota else ""))
+    identificacion = f"NIT {ent.nit}" if ent.nit else ""
+    return Extracto(
+        archivo="entidad", titulo=tx.TITULO_EXTRACTO_ENTIDAD, destinatario=ent.nombre, documento=identificacion,
+        corte=tx.fecha_larga(ds.corte), periodo=periodo, lineas=tuple(lineas), total=t["total"],
+        aportes=t["aportes"], rentabilidad=ben.rentabilidad_total(),
+        explicacion=tx.explicacion_entidad(ent.corto, periodo, formato.entero(ben.asociados)),
+        metodologia=metodologia(ben), asociados=ben.asociados,
+    )
+
+
+def _es_de(faltante: str, componente: str) -> bool:
+    """Whether an entity-level 'faltante' line belongs to the crédito or the ahorro component."""
+    f = faltante.lower()
+    if componente == "credito":
+        return f.startswith(("crédito", "credito"))
+    return f.startswith(("ahorro", "cdat"))

@@ -1,0 +1,114 @@
+"""Principle 5: autonomía, autodeterminación y autogobierno.
+
+The CUIF amounts come from `indicadores.cuentas` (shared with principles 3, 4, 6 and 7).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from coopxl.excel import bloques as B
+from coopxl.excel import formulas as F
+from coopxl.indicadores.cuentas import clave_sobre_cuif, concepto_sobre_concepto
+from coopxl.indicadores.modelo import (
+    FormulasIndicador,
+    Resultado,
+    cociente,
+    desde_claves,
+    falta_reporte,
+    origen_archivo,
+    sin_datos,
+)
+from coopxl.indicadores.registro import indicador
+
+if TYPE_CHECKING:
+    from coopxl.dataset import Dataset
+    from coopxl.excel.referencias import Referencias
+
+# --- concentration ------------------------------------------------------------------------------
+
+def concentracion_80(saldos: pd.Series) -> tuple[int, int]:
+    """(k, total in cents): the smallest number of holders, from the largest balance down, whose balances
+    reach 80 % of the total, compared in integer cents (5 x cumulative >= 4 x total). k = 0 with no holder."""
+    centavos = sorted((round(float(v) * 100) for v in saldos.to_numpy()), reverse=True)
+    total = sum(centavos)
+    acumulado = 0
+    for k, c in enumerate(centavos, start=1):
+        acumulado += c
+        if 5 * acumulado >= 4 * total:
+            return k, total
+    return len(centavos), total
+
+
+def _concentracion(ds: Dataset, reporte: str, saldos: pd.Series | None, quienes: str,
+                   columna: str) -> Resultado:
+    num = f"{quienes} de mayor {columna} total que juntos llegan al 80 % del total"
+    den = f"{quienes}: personas con {columna} total mayor que cero"
+    falta = falta_reporte(ds, reporte)
+    if falta is not None or saldos is None:
+        return replace(falta or sin_datos(f"el archivo {reporte}"),
+                       origen_numerador=origen_archivo(ds, reporte, num),
+                       origen_denominador=origen_archivo(ds, reporte, den))
+    k, total = concentracion_80(saldos)
+    n = len(saldos)
+    return cociente(k, n, extra={"k": k, "total": total / 100, quienes: n},
+                    origen_numerador=origen_archivo(ds, reporte, num, k),
+                    origen_denominador=origen_archivo(ds, reporte, den, n))
+
+
+def _excel_concentracion(refs: Referencias, reporte: str) -> FormulasIndicador:
+    """k / holders x 100: k = holders below the 80 % threshold + 1 (helper columns of hojas_datos)."""
+    n = B.contar(refs, reporte, "titular")
+    k = F.si(F.comparar(n, ">", 0), f"{B.contar(refs, reporte, 'bajo_umbral')}+1", 0)
+    return B.cociente(k, n, sin_datos=B.no_entregado(refs, reporte))
+
+
+def _excel_concentracion_creditos(refs: Referencias) -> FormulasIndicador:
+    return _excel_concentracion(refs, "cartera")
+
+
+@indicador("concentracion_creditos", excel=_excel_concentracion_creditos, entradas=("cartera",))
+def concentracion_creditos(ds: Dataset) -> Resultado:
+    return _concentracion(ds, "cartera", ds.deudores, "deudores", "Saldo Capital")
+
+
+def _excel_concentracion_depositos(refs: Referencias) -> FormulasIndicador:
+    return _excel_concentracion(refs, "captaciones")
+
+
+@indicador("concentracion_depositos", excel=_excel_concentracion_depositos, entradas=("captaciones",))
+def concentracion_depositos(ds: Dataset) -> Resultado:
+    return _concentracion(ds, "captaciones", ds.ahorradores, "ahorradores", "Saldo Disponible")
+
+
+# --- CUIF and complementarios -------------------------------------------------------------------
+
+def _excel_financiacion_externa(refs: Referencias) -> FormulasIndicador:
+    return B.concepto_sobre_concepto(refs, "obligaciones_financieras", "total_activo")
+
+
+@indicador("financiacion_externa", excel=_excel_financiacion_externa, entradas=("catalogo",))
+def financiacion_externa(ds: Dataset) -> Resultado:
+    return concepto_sobre_concepto(ds, "obligaciones_financieras", "total_activo")
+
+
+def _excel_patrocinios(refs: Referencias) -> FormulasIndicador:
+    return B.clave_sobre_cuif(refs, "patrocinios_recibidos", "total_ingresos")
+
+
+@indicador("patrocinios", excel=_excel_patrocinios, entradas=("patrocinios_recibidos", "catalogo"))
+def patrocinios(ds: Dataset) -> Resultado:
+    return clave_sobre_cuif(ds, "patrocinios_recibidos", "total_ingresos")
+
+
+def _excel_buen_gobierno(refs: Referencias) -> FormulasIndicador:
+    return B.desde_claves("buen_gobierno_cumplidas", "buen_gobierno_establecidas")
+
+
+@indicador("buen_gobierno", excel=_excel_buen_gobierno,
+           entradas=("buen_gobierno_cumplidas", "buen_gobierno_establecidas"))
+def buen_gobierno(ds: Dataset) -> Resultado:
+    return desde_claves(ds, "buen_gobierno_cumplidas", "buen_gobierno_establecidas")

@@ -1,0 +1,1 @@
+"""SICSES reports: declarative layouts, file reading, conversion and validation."""

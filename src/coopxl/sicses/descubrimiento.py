@@ -1,0 +1,176 @@
+"""Find each report in an input folder by its header signature, with the file name as a hint."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coopxl.parametros import ARCHIVOS as ARCHIVOS_PARAMETROS
+from coopxl.sicses.carga import (
+    Carga,
+    Encabezado,
+    _asignar,
+    cargar,
+    construir_encabezado,
+    encabezado_por_posicion,
+)
+from coopxl.sicses.layouts import LAYOUTS, Layout, normalizar_encabezado
+from coopxl.sicses.lectura import EXTENSIONES_TEXTO, EXTENSIONES_XLSX, ErrorArchivo, Muestra, muestra
+from coopxl.sicses.problemas import ENCABEZADO_INFORME, Informe
+
+IGNORAR = {"parametros.csv", "indice.csv", *ARCHIVOS_PARAMETROS}
+
+# SICSES reports that coopxl does not use: a file named like one is skipped with a note, even when its
+# header resembles a report coopxl reads (9052 looks like cartera).
+NO_USADOS = {
+    "relaciondeinversiones": "relación de inversiones (9036)",
+    "creditosdebancos": "créditos de bancos y otras obligaciones financieras (9052)",
+    "obligacionesfinancieras": "créditos de bancos y otras obligaciones financieras (9052)",
+    "erogaciones": "erogaciones a directivos (9034)",
+    "aplicaciondeexcedentes": "aplicación de excedentes (162)",
+    "riesgodeliquidez": "indicador de riesgo de liquidez (173)",
+    "gruposdeinteres": "información de grupos de interés (143)",
+}
+
+
+@dataclass
+class Reconocimiento:
+    archivo: Path
+    layout: Layout | None
+    encabezado: Encabezado | None
+    muestra: Muestra | None
+    motivo: str = ""
+    omitido: bool = False  # skipped on purpose (not an error)
+
+
+@dataclass
+class Lectura:
+    """Every report found in a folder, loaded, with the problems found while reading."""
+
+    carpeta: Path
+    cargas: dict[str, Carga] = field(default_factory=dict)
+    informe: Informe = field(default_factory=Informe)
+    no_reconocidos: list[Path] = field(default_factory=list)
+
+    def datos(self, reporte: str):  # -> pd.DataFrame | None
+        c = self.cargas.get(reporte)
+        return None if c is None else c.datos
+
+
+def archivos_de(carpeta: Path) -> list[Path]:
+    extensiones = EXTENSIONES_TEXTO + EXTENSIONES_XLSX
+    return sorted(
+        p for p in carpeta.iterdir()
+        if p.is_file() and p.suffix.lower() in extensiones and not p.name.startswith((".", "~$"))
+        and p.name.lower() not in IGNORAR
+    )
+
+
+def pista_de_nombre(archivo: Path) -> list[str]:
+    nombre = normalizar_encabezado(archivo.stem)
+    return [lay.id for lay in LAYOUTS.values()
+            if any(normalizar_encabezado(p) in nombre for p in lay.pistas_nombre)
+            and not any(normalizar_encabezado(p) in nombre for p in lay.pistas_excluir)]
+
+
+def _no_usado(archivo: Path) -> str | None:
+    nombre = normalizar_encabezado(archivo.stem)
+    return next((v for k, v in NO_USADOS.items() if k in nombre), None)
+
+
+def _es_informe_propio(m: Muestra) -> bool:
+    primera = next((f for f in m.lineas if any(c.strip() for c in f)), [])
+    return [normalizar_encabezado(c) for c in primera[: len(ENCABEZADO_INFORME)]] == [
+        normalizar_encabezado(c) for c in ENCABEZADO_INFORME]
+
+
+def reconocer(archivo: Path, informe: Informe) -> Reconocimiento:
+    nombre = archivo.name
+    no_usado = _no_usado(archivo)
+    if no_usado:
+        informe.advertencia(nombre, f"por su nombre es el reporte de {no_usado}, que coopxl no usa; se "
+                                    "ignora.")
+        return Reconocimiento(archivo, None, None, None, no_usado, omitido=True)
+    try:
+        m = muestra(archivo)
+    except ErrorArchivo as e:
+        informe.error(e.archivo, e.mensaje)
+        return Reconocimiento(archivo, None, None, None, e.mensaje)
+    if _es_informe_propio(m):
+        return Reconocimiento(archivo, None, None, m, "informe de validación de coopxl", omitido=True)
+    pistas = pista_de_nombre(archivo)
+    mejor: tuple[tuple[int, float, int], Layout, int] | None = None
+    for lay in LAYOUTS.values():
+        minimo = min(lay.firma_minima, len(lay.columnas))
+        for n, celdas in enumerate(m.lineas, start=1):
+            asignacion, _, _, _ = _asignar(celdas, lay)
+            if len(asignacion) < minimo:
+                continue
+            requeridas = sum(1 for c in lay.requeridas if c.nombre in asignacion)
+            clave = (requeridas + len(asignacion), len(asignacion) / len(lay.columnas), int(lay.id in pistas))
+            if mejor is None or clave > mejor[0]:
+                mejor = (clave, lay, n)
+            break
+    if mejor is not None:
+        return Reconocimiento(archivo, mejor[1], construir_encabezado(m, mejor[2], mejor[1]), m)
+    # No header row: the file name, or else the number of fields, says which report it is.
+    ancho = max((len(f) for f in m.lineas), default=0)
+    por_nombre = [LAYOUTS[p] for p in pistas]
+    por_ancho = [lay for lay in LAYOUTS.values() if lay.ancho_minimo <= ancho <= len(lay.columnas)]
+    ambos = [lay for lay in por_nombre if lay in por_ancho]
+    candidatos = ambos or (por_nombre if len(por_nombre) == 1 else por_ancho if not por_nombre else [])
+    if len(candidatos) == 1:
+        lay = candidatos[0]
+        como = "su nombre" if lay in por_nombre else f"su número de campos ({ancho})"
+        informe.advertencia(nombre, f"no tiene fila de encabezado: por {como} se lee como {lay.titulo}, con "
+                            "las columnas en el orden oficial.")
+        return Reconocimiento(archivo, lay, encabezado_por_posicion(m, lay), m)
+    motivo = ("no se reconoce el reporte: el encabezado no coincide con ningún formato conocido y el nombre "
+              "del "
+              "archivo no lo indica. Nombre el archivo como el reporte (asociados, aportes, captaciones, "
+              "cartera, "
+              "directivos, catalogo, beneficios, asamblea, complementarios, revalorizacion) o agregue el "
+              "encabezado.")
+    informe.error(nombre, motivo, fila=1)
+    return Reconocimiento(archivo, None, None, m, motivo)
+
+
+def leer_carpeta(carpeta: Path, informe: Informe | None = None) -> Lectura:
+    """Recognise and load every report of `carpeta`. A report given twice is an error (the first is kept)."""
+    lectura = Lectura(Path(carpeta), informe=informe if informe is not None else Informe())
+    inf = lectura.informe
+    if not lectura.carpeta.is_dir():
+        inf.error(str(carpeta), "la carpeta no existe o no es una carpeta.")
+        return lectura
+    for archivo in archivos_de(lectura.carpeta):
+        try:
+            _leer_archivo(archivo, lectura)
+        except (MemoryError, KeyboardInterrupt):
+            raise
+        except Exception as e:  # never a traceback for a user's file: one line, the others still load
+            if os.environ.get("COOPXL_DEPURAR"):
+                raise
+            inf.error(archivo.name, f"error inesperado al leer el archivo ({type(e).__name__}: {e}); se "
+                                    "omite. "
+                      "Reporte el problema con una copia del archivo si puede.")
+    return lectura
+
+
+def _leer_archivo(archivo: Path, lectura: Lectura) -> None:
+    inf = lectura.informe
+    r = reconocer(archivo, inf)
+    if r.omitido:
+        return
+    if r.layout is None or r.muestra is None:
+        lectura.no_reconocidos.append(archivo)
+        return
+    if r.layout.id in lectura.cargas:
+        otro = lectura.cargas[r.layout.id].archivo.name
+        inf.error(archivo.name, f"el {r.layout.titulo} ya se leyó de «{otro}»: deje un solo archivo por "
+                                "reporte "
+                  "en la carpeta de un corte; este se ignora.")
+        return
+    carga = cargar(r.muestra, r.layout, inf, r.encabezado)
+    if carga is not None:
+        lectura.cargas[r.layout.id] = carga
