@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_carga import (  # noqa: E402  (the bench folder is not a package)
+from bench_carga import (
     _LECTURA_PROCESO,
     CACHE,
     CORTE,
@@ -62,7 +62,7 @@ def _en_hijo(que: str, carpeta: Path) -> tuple[dict[str, float], float]:
 def fila(n: int, repeticiones: int) -> dict[str, float]:
     carpeta = carpeta_demo(n, "csv")
     rutas = archivos(carpeta, "csv")
-    lectura = min((_en_hijo("lectura", carpeta)[0]["segundos"] for _ in range(repeticiones)))
+    lectura = min(_en_hijo("lectura", carpeta)[0]["segundos"] for _ in range(repeticiones))
     proceso, pico = min((_en_hijo("balance", carpeta) for _ in range(repeticiones)), key=lambda r: r[0]["segundos"])
     comando = min(_hijo_con_memoria([sys.executable, "-m", "coopxl", "balance", str(carpeta), "--corte", CORTE])
                   for _ in range(repeticiones))

@@ -58,9 +58,11 @@ def test_frases_de_los_estados():
     cero = frase_analisis(ind, Resultado("denominador_cero", 0, 0))
     assert "denominador" in cero and ind.denominador_texto in cero
     assert texto_resultado(ind, Resultado("denominador_cero", 0, 0)) == "NO SE PUDO CALCULAR, DENOMINADOR EN CERO"
-    falta = frase_analisis(obtener("patrocinios"), Resultado("sin_datos", faltantes=("la clave patrocinios_recibidos",)))
+    faltante = Resultado("sin_datos", faltantes=("la clave patrocinios_recibidos",))
+    falta = frase_analisis(obtener("patrocinios"), faltante)
     assert "patrocinios_recibidos" in falta and "0,00" not in falta
-    no = frase_analisis(obtener("participacion_votacion_delegados"), Resultado("no_aplica", motivo="asamblea de asociados"))
+    no_aplica = Resultado("no_aplica", motivo="asamblea de asociados")
+    no = frase_analisis(obtener("participacion_votacion_delegados"), no_aplica)
     assert "no aplica" in no
 
 
@@ -160,3 +162,17 @@ def test_un_calculo_que_falla_no_tumba_el_balance(monkeypatch, balance_demo):
     b = calcular_balance(balance_demo.ds)
     f = b.fila("cultura_ahorro")
     assert f.resultado.estado == "sin_datos" and "falló" in f.analisis
+
+
+def test_sin_archivo_de_asociados_no_se_cae(tmp_path):
+    """Without the asociados file every indicator that needs it says so (sin_datos), the rest still compute."""
+    import shutil
+
+    for nombre in ("cartera.csv", "complementarios.csv"):
+        shutil.copy(CARPETA_INCLUIDA / nombre, tmp_path / nombre)
+    ds, lectura = cargar_dataset(tmp_path)
+    b = calcular_balance(ds)
+    assert lectura.informe.errores >= 1  # "no se encontró el informe individual de asociados"
+    assert b.fila("cultura_ahorro").resultado.estado == "sin_datos"
+    assert b.fila("concentracion_creditos").resultado.estado == "ok"
+    assert b.beneficios.asociados == 0

@@ -312,6 +312,8 @@ MUESTRAS: list[tuple[str, object]] = [
     ("ROUND(27.665,2)", 27.67),
     ("ROUND(-2.5,0)", -3),
     ("SUM(D!$C$2:$C$6)", 10),
+    ('SUBSTITUTE("DETERIORO ( CR )"," ","")', "DETERIORO(CR)"),
+    ('RIGHT(SUBSTITUTE(UPPER("Deterioro (cr) ")," ",""),4)', "(CR)"),
     ('SUMIF(D!$A$2:$A$6,"C",D!$B$2:$B$6)', 2),
     ("SUMIFS(D!$C$2:$C$6,D!$B$2:$B$6,1)", 7),
     ('SUMPRODUCT((D!$A$2:$A$6="C")*(D!$B$2:$B$6=1))', 2),

@@ -326,3 +326,34 @@ def test_dimensiones_logo(tmp_path):
     assert dimensiones_imagen(_png(tmp_path / "l.png", 40, 20).read_bytes()) == (40, 20)
     with pytest.raises(ValueError, match="PNG"):
         dimensiones_imagen(b"no es una imagen")
+
+
+def test_extracto_de_un_asociado(demo, tmp_path):
+    from coopxl.extractos import extracto_de
+
+    tabla = calcular_beneficios(demo).por_asociado
+    fila = demo.vigentes.iloc[3]
+    ruta = extracto_de(demo, f"{int(fila['documento']):,}".replace(",", "."), tmp_path / "uno.xlsx")
+    v = valores_extracto(ruta)
+    assert v["Documento"] == documento_texto(fila["tipo_documento"], fila["documento"])
+    assert v["Total beneficio solidario"] == pytest.approx(tabla.at[fila["persona"], "total"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["uno.xlsx"]
+    with pytest.raises(LookupError):
+        extracto_de(demo, "1", tmp_path / "nadie.xlsx")
+
+
+def test_cli_con_procesos_spawn(tmp_path):
+    # Windows and macOS start worker processes with "spawn": the whole bundled demo (more than one batch)
+    # through `python -m coopxl extractos` with that start method, as a user there would run it.
+    import os
+    import subprocess
+    import sys
+
+    entorno = {**os.environ, "COOPXL_MULTIPROCESO": "spawn",
+               "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1] / "src"),
+                                              os.environ.get("PYTHONPATH", "")])}
+    r = subprocess.run([sys.executable, "-m", "coopxl", "extractos", "--salida", str(tmp_path / "x")],
+                       capture_output=True, text=True, env=entorno, timeout=300, check=False)
+    assert r.returncode == 0, r.stderr
+    filas = _indice(tmp_path / "x")
+    assert len(filas) == len(list((tmp_path / "x").glob("?_*.xlsx"))) > 250

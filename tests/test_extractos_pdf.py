@@ -116,3 +116,13 @@ def test_cli_extractos_pdf_reanuda(demo, elegidos, tmp_path, capsys):
     assert "1 escrito(s), 2 ya existían" in out
     assert len(list(salida.glob("?_*.pdf"))) == 3
     assert len((salida / "indice.csv").read_text(encoding="utf-8-sig").splitlines()) == 4
+
+
+def test_extracto_de_un_asociado_pdf(demo, elegidos, tmp_path):
+    from coopxl.extractos import extracto_de
+
+    _, _, doc = elegidos[0]
+    ruta = extracto_de(demo, str(doc), tmp_path / "uno.pdf", formato="pdf", proteger=True)
+    assert paginas(ruta, str(doc)) == 1
+    assert "EXTRACTO DE BENEFICIOS SOLIDARIOS" in pdftotext(ruta, str(doc))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["uno.pdf"]

@@ -82,3 +82,19 @@ def test_cli_informe(tmp_path, capsys):
     assert "--forzar" in capsys.readouterr().err
     assert main(["informe", "--salida", str(destino), "--forzar"]) == 0
     assert main(["informe", "--salida", str(tmp_path / "informe.docx")]) == 2
+
+
+def test_informe_con_datos_faltantes(tmp_path):
+    # Only the asociados file: most indicators lack data and no component of the benefit is computed; the
+    # report still renders, says «no calculado» (never $ 0) and lists what is missing.
+    from constructor import Entidad, asociado
+
+    ds, _ = Entidad(tmp_path / "datos", asociados=[asociado("1"), asociado("2", genero="2")]).cargar()
+    b = calcular_balance(ds)
+    destino = escribir_informe(b, tmp_path / "informe.xlsx")
+    segunda = CalamineWorkbook.from_path(str(destino)).get_sheet_by_name("Beneficio y firmas").to_python()
+    valores = {f[0]: f[1] for f in segunda if f and isinstance(f[0], str)}
+    assert valores[NOMBRE_COMPONENTE["credito"]] == "no calculado"
+    assert valores[NOMBRE_COMPONENTE["auxilio"]] == "no calculado"
+    textos = " ".join(c for f in segunda for c in f if isinstance(c, str))
+    assert "sin datos suficientes" in textos and "no se dio el archivo de cartera" in textos

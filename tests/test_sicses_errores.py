@@ -90,8 +90,7 @@ def test_codigo_desconocido(tmp_path):
     _, inf = _leer(tmp_path)
     p = uno(inf, contiene="código desconocido")
     assert (p.severidad, p.fila, p.columna, p.valor) == ("error", 3, "Genero", "7")
-    assert p.mensaje == ("código desconocido; se esperaba uno de: 1, 2, 3 (1 masculino, 2 femenino, 3 "
-                         "persona "
+    assert p.mensaje == ("código desconocido; se esperaba uno de: 1, 2, 3 (1 masculino, 2 femenino, 3 persona "
                          "jurídica).")
 
 
@@ -145,8 +144,7 @@ def test_binario_con_extension_csv(tmp_path):
     (tmp_path / "asociados.csv").write_bytes(os.urandom(4096))
     lectura, inf = _leer(tmp_path)
     p = uno(inf)
-    assert p.severidad == "error" and p.mensaje.startswith("no es un archivo de texto (contiene bytes "
-                                                           "binarios)")
+    assert p.severidad == "error" and p.mensaje.startswith("no es un archivo de texto (contiene bytes binarios)")
     assert lectura.cargas == {}
 
 
@@ -235,7 +233,50 @@ def test_muchos_errores_iguales_se_resumen(tmp_path):
 
 def test_informe_propio_en_la_carpeta_se_ignora(tmp_path):
     texto(tmp_path / "aportes.csv", APORTES, [aporte("1", saldo="x")])
-    lectura, inf = _leer(tmp_path)
+    _, inf = _leer(tmp_path)
     inf.escribir_csv(tmp_path / "validacion.csv")
     lectura2 = leer_carpeta(tmp_path)
     assert lectura2.informe.errores == 1 and lectura2.no_reconocidos == []
+
+
+def _grande(tmp_path, primera: str, despues: str):
+    """An asociados file of ~2 MB whose first rows are in one encoding and a late row in another."""
+    lineas = [";".join(ASOCIADOS).encode(primera)]
+    lineas += [";".join(asociado(str(10_000 + i), ape1="Muñoz")).encode(primera) for i in range(8000)]
+    lineas.append(";".join(asociado("99999", ape1="Peña", nombres="José")).encode(despues))
+    (tmp_path / "asociados.csv").write_bytes(b"\r\n".join(lineas) + b"\r\n")
+    return leer_carpeta(tmp_path)
+
+
+def test_mezcla_despues_del_primer_mega(tmp_path):
+    lectura = _grande(tmp_path, "utf-8", "cp1252")
+    a = lectura.cargas["asociados"].datos
+    assert a["primer_apellido"].iloc[0] == "Muñoz" and a["primer_apellido"].iloc[-1] == "Peña"
+    p = uno(lectura.informe, contiene="mezcla las codificaciones")
+    assert p.fila == 8002 and "Peña" in p.valor
+
+
+def test_utf8_despues_de_cp1252(tmp_path):
+    lectura = _grande(tmp_path, "cp1252", "utf-8")
+    a = lectura.cargas["asociados"].datos
+    assert a["primer_apellido"].iloc[0] == "Muñoz" and a["nombres"].iloc[-1] == "José"
+    assert uno(lectura.informe, contiene="mezcla las codificaciones").fila == 2  # the first cp1252 byte
+
+
+def test_cp1252_con_bytes_indefinidos(tmp_path):
+    """0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in Windows-1252: read as Latin-1, never an error."""
+    filas = [";".join(aporte("1")).encode("cp1252"), b"C;2;1000;0;0;0;0;0;\x8d15/12/2025"]
+    (tmp_path / "aportes.csv").write_bytes(";".join(APORTES).encode("cp1252") + b"\r\n" + b"\r\n".join(filas))
+    lectura, inf = _leer(tmp_path)
+    assert lectura.cargas["aportes"].filas == 2
+    assert uno(inf, contiene="se esperaba una fecha").fila == 3
+
+
+def test_lectura_en_paralelo_da_el_mismo_informe(tmp_path):
+    texto(tmp_path / "aportes.csv", APORTES, [aporte("1", saldo="x"), aporte("2", tipo="Q")])
+    texto(tmp_path / "asociados.csv", ASOCIADOS, [asociado("1", genero="9"), asociado("2", ingreso="hoy")])
+    texto(tmp_path / "directivos.csv", DIRECTIVOS, [directivo("1", organo="7")])
+    (tmp_path / "zz.csv").write_bytes(os.urandom(500))
+    uno_a_uno = [p.texto() for p in leer_carpeta(tmp_path, hilos=1).informe]
+    for _ in range(3):
+        assert [p.texto() for p in leer_carpeta(tmp_path, hilos=4).informe] == uno_a_uno

@@ -191,8 +191,8 @@ def carpeta_consistente(carpeta: Path) -> Path:
         ("141105", "CATEGORÍA A RIESGO NORMAL", "1.000.000"), ("144105", "CATEGORÍA A RIESGO NORMAL", "400.000"),
         ("200000", "PASIVO", "1.000.000"), ("210000", "DEPÓSITOS", "1.000.000"),
         ("210505", "AHORRO ORDINARIO", "300.000"), ("211005", "CDAT", "700.000"),
-        ("300000", "PATRIMONIO", "4.000.000,50"), ("310500", "APORTES SOCIALES TEMPORALMENTE RESTRINGIDOS",
-                                                    "3.000.000,50"),
+        ("300000", "PATRIMONIO", "4.000.000,50"),
+        ("310500", "APORTES SOCIALES TEMPORALMENTE RESTRINGIDOS", "3.000.000,50"),
         ("311000", "APORTES SOCIALES MÍNIMOS NO REDUCIBLES", "1.000.000"),
     ])
     complementarios(carpeta / "complementarios.csv", {"fecha_corte": "31/12/2025", "asamblea_tipo": "asociados"})

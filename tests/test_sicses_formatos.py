@@ -140,7 +140,7 @@ def test_utf8_cortado_en_el_limite_de_la_muestra_no_parece_cp1252(tmp_path):
     (tmp_path / "asociados.csv").write_bytes(datos)
     lectura, inf = _leer(tmp_path)
     carga = lectura.cargas["asociados"]
-    assert carga.codificacion == "utf-8"
+    assert carga.codificacion == "utf-8" and inf.errores == 0
     assert carga.datos["primer_apellido"].iloc[1] == "Núñez"
 
 
@@ -346,6 +346,7 @@ def test_directivos_layout_del_proveedor(tmp_path):
     lectura, inf = _leer(tmp_path)
     d = lectura.cargas["directivos"].datos
     assert (d["organo"].iloc[0], d["documento"].iloc[0], d["calidad"].iloc[0]) == ("1", "1001", "P")
+    assert inf.errores == 0
 
 
 def test_encabezados_sin_tildes_mayusculas_y_espacios(tmp_path):
@@ -388,7 +389,9 @@ def test_archivo_en_varios_bloques(tmp_path, monkeypatch, codificacion):
     from coopxl.sicses import lectura
 
     monkeypatch.setattr(lectura, "BLOQUE", 4096)
+    monkeypatch.setattr(lectura, "_TROZO", 100)  # transcoding and byte analysis in small pieces too
     filas = [aporte(str(1000 + i), saldo=f"{i}.500,5", ultimo_pago=f"{1 + i % 28:02d}/06/2025") for i in range(300)]
+    filas[150][0] = "Ñ"  # a non-ASCII byte somewhere in the middle (an unknown document type)
     filas += [aporte("900.123.456-7", tipo="N", saldo="x"), aporte("  77 ", saldo="12")]
     texto(tmp_path / "aportes.csv", APORTES, filas, codificacion=codificacion)
     lectura_ = leer_carpeta(tmp_path)
@@ -399,3 +402,6 @@ def test_archivo_en_varios_bloques(tmp_path, monkeypatch, codificacion):
     assert d["documento"].iloc[301] == "77" and d["fecha_ultimo_pago"].iloc[27] == _ts("28/06/2025")
     p = problemas(lectura_.informe, contiene="se esperaba un número")[0]
     assert (p.fila, p.valor) == (302, "x")
+    p = problemas(lectura_.informe, contiene="tipo de documento desconocido")[0]
+    assert (p.fila, p.valor) == (152, "Ñ")
+    assert carga.codificacion == codificacion

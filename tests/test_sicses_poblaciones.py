@@ -250,3 +250,16 @@ def test_corte_deducido_avisa(tmp_path):
     ds, lectura = cargar_dataset(tmp_path)
     assert ds.corte == dt.date(2025, 11, 30)
     assert "no se indicó la fecha de corte" in uno(lectura.informe, contiene="fecha de corte").mensaje
+
+
+def test_documentos_no_numericos_se_cruzan_entre_archivos(tmp_path):
+    """Passports (letters) and NITs with check digit join across files like any other document."""
+    texto(tmp_path / "asociados.csv", ASOCIADOS, [
+        asociado("AB12345", tipo="P"), asociado("900.123.456-7", tipo="N", genero="3"), asociado("77")])
+    texto(tmp_path / "cartera.csv", CARTERA, [
+        credito("ab12345", "L1", tipo="PA", mora="90"), credito("900123456", "L2", tipo="NIT", mora="0"),
+        credito("77", "L3", tipo="E", mora="90")])  # the same number with another document type: not 77's
+    ds, _ = cargar_dataset(tmp_path, CORTE)
+    a = ds.asociados.set_index("documento")
+    assert _quienes(a, "habil") == {"900123456", "77"}
+    assert dict(ds.deudores) == {"E:77": 1_500_000, "N:900123456": 1_500_000, "P:AB12345": 1_500_000}

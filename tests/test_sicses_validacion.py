@@ -82,8 +82,7 @@ def test_huerfanos(tmp_path):
     texto(c / "directivos.csv", DIRECTIVOS, [directivo("1001"), directivo("8888"), directivo("9999", organo="5")])
     _, inf = _validar(c)
     esperados = {
-        "aportes.csv": ("error", 3, "Documento", "5555", "aportes cuyo documento no está en el archivo de "
-                                                         "asociados"),
+        "aportes.csv": ("error", 3, "Documento", "5555", "aportes cuyo documento no está en el archivo de asociados"),
         "captaciones.csv": ("advertencia", 3, "Cedula", "6666", "captación cuyo documento no está"),
         "cartera.csv": ("advertencia", 3, "Cedula", "7777", "crédito cuyo documento no está"),
         "directivos.csv": ("advertencia", 3, "Documento", "8888", "directivo cuyo documento no está"),
@@ -101,8 +100,8 @@ def test_directivo_que_no_es_vigente(tmp_path):
     texto(c / "asociados.csv", ASOCIADOS, [asociado("1001"), asociado("1002", retiro="30/06/2025")])
     ds, inf = _validar(c)
     p = uno(inf, contiene="no es un asociado vigente")
-    assert (p.severidad, p.archivo, p.fila, p.columna, p.valor) == ("advertencia", "directivos.csv", 3, "Documento",
-                                                                     "1002")
+    assert (p.severidad, p.archivo, p.fila, p.columna, p.valor) == (
+        "advertencia", "directivos.csv", 3, "Documento", "1002")
     assert list(ds.directivos_personas["persona"]) == ["C:1001"]
 
 
@@ -167,8 +166,7 @@ def test_catalogo_que_no_suma_por_niveles(tmp_path):
     ])
     p = uno(_validar(c)[1], contiene="no es la suma de sus")
     assert (p.severidad, p.archivo, p.fila, p.columna, p.valor) == ("error", "catalogo.csv", 2, "Saldo", "100000")
-    assert p.mensaje == ("el saldo de la cuenta 100000 ($ 1.500.000) no es la suma de sus 1 subcuenta(s) "
-                         "listadas "
+    assert p.mensaje == ("el saldo de la cuenta 100000 ($ 1.500.000) no es la suma de sus 1 subcuenta(s) listadas "
                          "($ 1.400.000, restando las cuentas (CR)); diferencia $ 100.000.")
 
 
@@ -214,8 +212,7 @@ def test_cruces_con_el_catalogo(tmp_path):
     assert all(p.severidad == "advertencia" and p.archivo == "catalogo.csv" for p in cruces.values())
     assert cruces["310500+311000"].mensaje == (
         "la suma de Saldo Total de aportes de aportes.csv ($ 4.000.001) no coincide con las cuentas "
-        "310500+311000 "
-        "del catálogo ($ 3.000.000); diferencia $ 1.000.001.")
+        "310500+311000 del catálogo ($ 3.000.000); diferencia $ 1.000.001.")
     assert cruces["310500+311000"].valor == "$ 1.000.001"
     assert "diferencia $ -250.000" in cruces["210000"].mensaje
     assert "la suma de Saldo Capital de cartera.csv ($ 1.400.000)" in cruces["141105+144105"].mensaje

@@ -246,3 +246,32 @@ def test_cuentas_cuif_en_el_catalogo(tmp_path):
     assert "3 código(s)" in nota.mensaje and "«1» se lee como «100000»" in nota.mensaje
     malos = problemas(lectura.informe, contiene="código CUIF inválido")
     assert [(p.fila, p.valor) for p in malos] == [(5, "1234567"), (6, "12AB")]
+
+
+def test_lectura_numerica_de_pyarrow_igual_a_la_de_texto(tmp_path, monkeypatch):
+    """pyarrow reads decimal-comma number columns itself when it can; the result must be exactly what
+    the cell-by-cell text path gives (forced here by disabling the attempt)."""
+    from coopxl.sicses import carga
+
+    saldos = ["1234567", "1234567,89", "-5", "+5", "1,234", "", "0,5", "12,5"]
+    filas = [captacion(str(i), saldo=s, inicial=s, tasa=s or "0") for i, s in enumerate(saldos, start=1)]
+    texto(tmp_path / "captaciones.csv", CAPTACIONES, filas)
+    tipada = leer_carpeta(tmp_path).cargas["captaciones"]
+    assert tipada.estilo_archivo == "colombiano"
+    monkeypatch.setattr(carga, "_numericas", lambda *a: (frozenset(), ","))
+    textual = leer_carpeta(tmp_path).cargas["captaciones"]
+    pd.testing.assert_frame_equal(tipada.datos, textual.datos)
+    assert tipada.estilos == textual.estilos and tipada.estilo_archivo == textual.estilo_archivo
+    assert list(tipada.datos["saldo_disponible"][:5]) == [1234567, 1234567.89, -5, 5, 1.234]
+
+
+@pytest.mark.parametrize("valor", ["nan", "inf", "1.234", "1.234,5", "$ 5", "(5)", "5-"])
+def test_lectura_numerica_que_no_cuadra_vuelve_al_texto(tmp_path, valor):
+    texto(tmp_path / "aportes.csv", APORTES, [aporte("1", saldo="1000")] * 20 + [aporte("2", saldo=valor)])
+    lectura = leer_carpeta(tmp_path)
+    v = lectura.cargas["aportes"].datos["saldo_total"].iloc[-1]
+    esperado = {"nan": None, "inf": None, "1.234": 1234, "1.234,5": 1234.5, "$ 5": 5, "(5)": -5, "5-": None}
+    if esperado[valor] is None:
+        assert math.isnan(v) and uno(lectura.informe, contiene="se esperaba un número").valor == valor
+    else:
+        assert v == esperado[valor] and lectura.informe.errores == 0

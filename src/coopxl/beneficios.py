@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from coopxl import formato
+from coopxl.dataset import PID
 from coopxl.sicses.layouts import TIPOS_BENEFICIO
 
 if TYPE_CHECKING:
@@ -88,8 +89,9 @@ def calcular_beneficios(ds: Dataset) -> Beneficios:
 
 
 def _calcular(ds: Dataset) -> Beneficios:
+    # Work on the integer person id (fast isin/groupby); the result is indexed by persona at the end.
     vig = ds.vigentes.drop_duplicates("persona")
-    base = pd.DataFrame(index=pd.Index(vig["persona"], name="persona"))
+    base = pd.DataFrame(index=pd.Index(vig[PID].to_numpy(), name=PID))
     faltantes: list[str] = []
     no_calculados: set[str] = set()
     usadas: list[TasaUsada] = []
@@ -98,7 +100,7 @@ def _calcular(ds: Dataset) -> Beneficios:
     # crédito
     credito = pd.Series(0.0, index=base.index)
     if ds.cartera is not None:
-        vivos = ds.cartera[(ds.cartera["saldo_capital"] > 0) & ds.cartera["persona"].isin(base.index)]
+        vivos = ds.cartera[(ds.cartera["saldo_capital"] > 0) & ds.cartera[PID].isin(base.index)]
         sin_tasa = pd.Series(False, index=base.index)
         calculado = pd.Series(False, index=base.index)
         for modalidad, grupo in vivos.groupby("modalidad_credito"):
@@ -107,21 +109,21 @@ def _calcular(ds: Dataset) -> Beneficios:
             if ref is None:
                 faltantes.append(f"crédito {nombre}: sin tasa de referencia ({len(grupo)} créditos no "
                                  "incluidos)")
-                sin_tasa.loc[grupo["persona"].unique()] = True
+                sin_tasa.loc[grupo[PID].unique()] = True
                 continue
             # A loan without its own Tasa Efectiva is not computed either (never read as 0 %).
             sin_propia = grupo["tasa_efectiva"].isna()
             if sin_propia.any():
                 faltantes.append(f"crédito {nombre}: {int(sin_propia.sum())} créditos sin Tasa Efectiva no "
                                  "incluidos")
-                sin_tasa.loc[grupo.loc[sin_propia, "persona"].unique()] = True
+                sin_tasa.loc[grupo.loc[sin_propia, PID].unique()] = True
                 grupo = grupo[~sin_propia]
                 if grupo.empty:
                     continue
             usadas.append(ref)
             aporte = grupo["saldo_capital"] * (ref.tasa - grupo["tasa_efectiva"]) / 100
-            credito = credito.add(aporte.groupby(grupo["persona"]).sum(), fill_value=0.0)
-            calculado.loc[grupo["persona"].unique()] = True
+            credito = credito.add(aporte.groupby(grupo[PID]).sum(), fill_value=0.0)
+            calculado.loc[grupo[PID].unique()] = True
         # A person whose every loan lacks a rate has no computed credit component: NaN, not 0.
         credito[sin_tasa & ~calculado] = np.nan
         if len(vivos) and not calculado.any():
@@ -136,7 +138,7 @@ def _calcular(ds: Dataset) -> Beneficios:
     ahorro = pd.Series(0.0, index=base.index)
     if ds.captaciones is not None:
         cap = ds.captaciones
-        vivas = cap[(cap["saldo_disponible"] > 0) & cap["persona"].isin(base.index)]
+        vivas = cap[(cap["saldo_disponible"] > 0) & cap[PID].isin(base.index)]
         sin_tasa = pd.Series(False, index=base.index)
         calculado = pd.Series(False, index=base.index)
         for tipo, grupo in vivas.groupby("tipo_ahorro"):
@@ -145,19 +147,19 @@ def _calcular(ds: Dataset) -> Beneficios:
             nombre = NOMBRE_AHORRO.get(producto or "", "ahorro tipo " + str(tipo))
             if ref is None:
                 faltantes.append(f"{nombre}: sin tasa de referencia ({len(grupo)} cuentas no incluidas)")
-                sin_tasa.loc[grupo["persona"].unique()] = True
+                sin_tasa.loc[grupo[PID].unique()] = True
                 continue
             sin_propia = grupo["tasa_efectiva"].isna()
             if sin_propia.any():
                 faltantes.append(f"{nombre}: {int(sin_propia.sum())} cuentas sin Tasa Efectiva no incluidas")
-                sin_tasa.loc[grupo.loc[sin_propia, "persona"].unique()] = True
+                sin_tasa.loc[grupo.loc[sin_propia, PID].unique()] = True
                 grupo = grupo[~sin_propia]
                 if grupo.empty:
                     continue
             usadas.append(ref)
             aporte = grupo["saldo_disponible"] * (grupo["tasa_efectiva"] - ref.tasa) / 100
-            ahorro = ahorro.add(aporte.groupby(grupo["persona"]).sum(), fill_value=0.0)
-            calculado.loc[grupo["persona"].unique()] = True
+            ahorro = ahorro.add(aporte.groupby(grupo[PID]).sum(), fill_value=0.0)
+            calculado.loc[grupo[PID].unique()] = True
         ahorro[sin_tasa & ~calculado] = np.nan
         if len(vivas) and not calculado.any():
             no_calculados.add("ahorro")
@@ -170,7 +172,7 @@ def _calcular(ds: Dataset) -> Beneficios:
     # revalorización: the revalorización file wins when given
     reval = pd.Series(0.0, index=base.index)
     if ds.revalorizacion is not None:
-        r = ds.revalorizacion.groupby("persona")["valor_revalorizado"].sum()
+        r = ds.revalorizacion.groupby(PID)["valor_revalorizado"].sum()
         reval = r.reindex(base.index).fillna(0.0)
         ipc_anterior = ds.parametros.ipc.get(ds.corte.year - 1)
         if ipc_anterior is not None:
@@ -180,7 +182,7 @@ def _calcular(ds: Dataset) -> Beneficios:
                               f"{ds.corte.year - 1} ({formato.porcentaje(ipc_anterior)}): la Ley 79 de 1988 "
                               "la limita a ese IPC.")
     elif ds.aportes is not None:
-        reval = ds.aportes.groupby("persona")["valor_revalorizacion"].sum().reindex(base.index).fillna(0.0)
+        reval = ds.aportes.groupby(PID)["valor_revalorizacion"].sum().reindex(base.index).fillna(0.0)
     else:
         reval[:] = np.nan
         no_calculados.add("revalorizacion")
@@ -190,8 +192,8 @@ def _calcular(ds: Dataset) -> Beneficios:
     # beneficios entregados en P, by type
     if ds.beneficios is not None:
         ben = ds.beneficios
-        b = ben[ds.periodo.contiene(ben["fecha"]) & ben["persona"].isin(base.index)]
-        por_tipo = b.pivot_table(index="persona", columns="tipo_beneficio", values="valor", aggfunc="sum")
+        b = ben[ds.periodo.contiene(ben["fecha"]) & ben[PID].isin(base.index)]
+        por_tipo = b.pivot_table(index=PID, columns="tipo_beneficio", values="valor", aggfunc="sum")
     else:
         por_tipo = None
         no_calculados.update(TIPOS_BENEFICIO)
@@ -204,11 +206,12 @@ def _calcular(ds: Dataset) -> Beneficios:
 
     comp = base[list(COMPONENTES)]
     base["total"] = comp.sum(axis=1, skipna=True)
-    aportes = (ds.aportes.groupby("persona")["saldo_total"].sum().reindex(base.index).fillna(0.0)
+    aportes = (ds.aportes.groupby(PID)["saldo_total"].sum().reindex(base.index).fillna(0.0)
                if ds.aportes is not None else pd.Series(0.0, index=base.index))
     base["aportes"] = aportes
     base["rentabilidad"] = (base["total"] / aportes.where(aportes != 0)) * 100
     totales = {c: float(base[c].sum(skipna=True)) for c in (*COMPONENTES, "total", "aportes")}
     # de-duplicate the list of rates used (one line per product)
     unicas = tuple({(t.producto): t for t in usadas}.values())
+    base.index = pd.Index(vig["persona"].to_numpy(), name="persona")  # same order as the ids
     return Beneficios(base, totales, unicas, tuple(faltantes), frozenset(no_calculados), tuple(avisos))

@@ -328,6 +328,33 @@ def cmd_informe(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- libro ---------------------------------------------------------------------------------------
+
+def cmd_libro(args: argparse.Namespace) -> int:
+    from coopxl.dataset import cargar_dataset
+    from coopxl.excel.libro import LibroExistente, escribir_libro
+
+    destino = Path(args.salida)
+    if destino.suffix.lower() != ".xlsx":
+        raise ErrorUso(f"--salida debe ser un archivo .xlsx (se indicó {destino}).")
+    if destino.exists() and not args.forzar:
+        raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.")
+    carpeta = _carpeta_o_demo(args.carpeta)
+    if not carpeta.is_dir():
+        raise ErrorUso(f"la carpeta {carpeta} no existe o no es una carpeta.")
+    ds, lectura = cargar_dataset(carpeta, args.corte)
+    try:
+        libro = escribir_libro(ds, destino, forzar=args.forzar)
+    except LibroExistente as e:
+        raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.") from e
+    print(f"Libro del Balance Social escrito en {libro.ruta} ({len(libro.hojas)} hojas). Los 41 indicadores son "
+          "fórmulas sobre las hojas de datos: al abrirlo, Excel los calcula.")
+    if lectura.informe.errores:
+        print(f"La validación encontró {lectura.informe.errores} error(es) en los datos: revíselos con "
+              f"«coopxl validar {carpeta}».")
+    return 0
+
+
 # --- parser -------------------------------------------------------------------------------------
 
 def construir_parser() -> argparse.ArgumentParser:
@@ -397,6 +424,13 @@ def construir_parser() -> argparse.ArgumentParser:
     n.add_argument("--anterior", type=Path, help="carpeta del corte anterior (indicadores de crecimiento)")
     n.add_argument("--forzar", action="store_true", help="reemplaza el archivo de salida si existe")
     n.set_defaults(func=cmd_informe)
+
+    li = sub.add_parser("libro", help="libro de Excel del Balance Social con los indicadores como fórmulas")
+    li.add_argument("carpeta", nargs="?", type=Path, help="carpeta con los reportes (sin ella: la demostración)")
+    li.add_argument("--salida", required=True, help="archivo .xlsx")
+    li.add_argument("--corte", type=_fecha, help="fecha de corte AAAA-MM-DD")
+    li.add_argument("--forzar", action="store_true", help="reemplaza el archivo de salida si existe")
+    li.set_defaults(func=cmd_libro)
     return p
 
 
@@ -412,6 +446,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ErrorUso as e:
         print(f"coopxl: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the output was piped into a program that stopped reading (head, more)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("\ncoopxl: interrumpido.", file=sys.stderr)
         return 130

@@ -4,12 +4,17 @@ complementarios, and the populations of indicadores.md computed once.
 Person identity across files is `persona` = "<tipo documento>:<número normalizado>" (sicses.md).
 Every population below is a boolean column of `asociados` (one row per person of the asociados
 file) or a small frame of its own; indicators only combine them, they never recompute them.
+
+Every frame with persons also carries `_pid`: the person's number among the distinct persons of the
+asociados file (-1 when it is not there), computed with one hash pass over all the files, so that
+membership ("has a loan in arrears", "is in asociados") is array indexing, not string matching.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +26,7 @@ from coopxl.complementarios import POR_CLAVE
 from coopxl.cuif import Catalogo
 from coopxl.parametros import Parametros, cargar_parametros
 from coopxl.sicses.descubrimiento import Lectura, leer_carpeta
+from coopxl.sicses.layouts import TIPOS_DOCUMENTO
 from coopxl.sicses.problemas import Informe
 
 ORGANOS_DIRECTIVOS = ("1", "2", "3")
@@ -60,6 +66,12 @@ def persona(df: pd.DataFrame) -> pd.Series:
     return pd.Series(unido.to_pandas().array, index=df.index)
 
 
+_COLUMNAS_VACIAS = {
+    "persona": "str", "_pid": "int64", "tipo_documento": "str", "documento": "str", "genero": "str",
+    "vigente": "bool", "natural": "bool", "mujer": "bool", "joven": "bool", "habil": "bool", "activo_p": "bool",
+    "asistente": "bool", "edad": "float64", "antiguedad": "float64", "fecha_nacimiento": "datetime64[ns]",
+    "fecha_ingreso": "datetime64[ns]",
+}
 PID = "_pid"  # int column: the person's index among the distinct persons of asociados (-1: not there)
 
 
@@ -97,12 +109,15 @@ class Dataset:
     def tiene(self, reporte: str) -> bool:
         return getattr(self, reporte) is not None
 
-    @property
+    @functools.cached_property
     def vigentes(self) -> pd.DataFrame:
+        """Rows of vigente associates, computed once (cached_property writes __dict__, so it works frozen)."""
         a = self.asociados
-        return a.iloc[0:0] if a is None else a[a["vigente"]]
+        if a is None:  # no asociados file: an empty frame with the population columns the indicators read
+            return pd.DataFrame({c: pd.Series(dtype=t) for c, t in _COLUMNAS_VACIAS.items()})
+        return a[a["vigente"]]
 
-    @property
+    @functools.cached_property
     def total_asociados(self) -> int:
         return int(self.vigentes["persona"].nunique())
 
@@ -124,25 +139,44 @@ def _anios(fin: pd.Series, inicio: pd.Series | pd.Timestamp) -> pd.Series:
 
 
 class _Personas:
-    """The persons of every file, numbered once (one hash pass over all of them), and set operations on
-    them by integer id. Ids follow first appearance, asociados first: ids below `n` are its persons."""
+    """The persons of every file, numbered once, and set operations on them by integer id.
+
+    Ids follow first appearance, asociados first: ids below `n` are its persons. A person is keyed by an
+    integer (number × 16 + document type) when the document is all digits, the common case, so that
+    numbering 4 million rows is an integer hash, not a string one; other documents by their text.
+    """
 
     def __init__(self, a: pd.DataFrame | None, otros: dict[str, pd.DataFrame] | None = None) -> None:
         marcos = {"asociados": a, **(otros or {})}
-        marcos = {k: v for k, v in marcos.items() if v is not None and len(v)}
+        self._marcos = {k: v for k, v in marcos.items() if v is not None and len(v)}
         self._global: dict[str, np.ndarray] = {}
-        if not marcos:
-            self.universo = pa.array([], pa.large_string())
+        self._universo: pa.Array | None = None
+        if not self._marcos:
             self.ids = np.zeros(0, dtype=np.int64)
             self.n = 0
             return
-        partes = [pa.array(v["persona"]).cast(pa.large_string()) for v in marcos.values()]
-        d = pc.dictionary_encode(pa.chunked_array(partes, pa.large_string()))
-        self.universo = d.chunk(0).dictionary if d.num_chunks else pa.array([], pa.large_string())
-        for k, trozo in zip(marcos, d.chunks, strict=True):
-            self._global[k] = np.asarray(trozo.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+        textos: dict[str, int] = {}
+        claves = [_claves(v, textos) for v in self._marcos.values()]
+        codigos, _ = pd.factorize(np.concatenate(claves), sort=False)
+        inicio = 0
+        for k, c in zip(self._marcos, claves, strict=True):
+            self._global[k] = codigos[inicio: inicio + len(c)].astype(np.int64)
+            inicio += len(c)
+        self.total = int(codigos.max()) + 1 if len(codigos) else 0
         self.ids = self._global.get("asociados", np.zeros(0, dtype=np.int64))
         self.n = int(self.ids.max()) + 1 if len(self.ids) else 0
+
+    @property
+    def universo(self) -> pa.Array:
+        """The persona text of each asociados person id."""
+        if self._universo is None:
+            a = self._marcos.get("asociados")
+            if a is None:
+                self._universo = pa.array([], pa.large_string())
+            else:
+                filas = _primeras_filas(self.ids, self.n)
+                self._universo = pa.array(a["persona"]).cast(pa.large_string()).take(pa.array(filas))
+        return self._universo
 
     def ids_de(self, personas: pd.Series, reporte: str | None = None) -> np.ndarray:
         """The id of each person in `personas` (-1 for one that is not in asociados)."""
@@ -151,16 +185,17 @@ class _Personas:
             return np.where(g < self.n, g, -1)
         if not len(personas):
             return np.zeros(0, dtype=np.int64)
-        i = pc.index_in(pa.array(personas).cast(pa.large_string()), value_set=self.universo.slice(0, self.n))
+        i = pc.index_in(pa.array(personas).cast(pa.large_string()), value_set=self.universo)
         return np.asarray(pc.fill_null(i, -1).to_numpy(zero_copy_only=False), dtype=np.int64)
 
     def suma(self, reporte: str, valores: pd.Series, nombre: str) -> pd.Series:
         """Σ `valores` by person of one report, for the persons whose total is > 0, indexed by persona."""
         g = self._global.get(reporte, np.zeros(0, dtype=np.int64))
-        totales = np.bincount(g, weights=valores.fillna(0.0).to_numpy(dtype=np.float64),
-                              minlength=len(self.universo))
+        totales = np.bincount(g, weights=valores.fillna(0.0).to_numpy(dtype=np.float64), minlength=self.total)
         positivos = np.flatnonzero(totales > 0)
-        nombres = self.universo.take(pa.array(positivos))
+        filas = _primeras_filas(g, self.total)[positivos]
+        nombres = pa.array(self._marcos[reporte]["persona"]).cast(pa.large_string()).take(pa.array(filas)) \
+            if len(filas) else pa.array([], pa.large_string())
         orden = np.asarray(pc.sort_indices(nombres))
         indice = pd.Index(nombres.take(pa.array(orden)).to_pandas().array, name="persona")
         return pd.Series(totales[positivos][orden], index=indice, name=nombre)
@@ -171,18 +206,38 @@ class _Personas:
         m[np.asarray(ids, dtype=np.int64) + 1] = True
         return m[self.ids + 1]
 
-    def por_persona(self, filas: np.ndarray) -> np.ndarray:
-        """Per person id: whether some of its asociados rows is in the boolean row mask `filas`."""
-        m = np.zeros(self.n, dtype=bool)
-        m[self.ids[filas]] = True
-        return m
-
     def primera_fila(self, filas: np.ndarray | None = None) -> np.ndarray:
         """Per person id: the first asociados row (within `filas`) of that person, -1 if none."""
         primera = np.full(self.n, -1, dtype=np.int64)
         posiciones = np.arange(len(self.ids)) if filas is None else np.flatnonzero(filas)
         primera[self.ids[posiciones][::-1]] = posiciones[::-1]
         return primera
+
+
+def _claves(df: pd.DataFrame, textos: dict[str, int]) -> np.ndarray:
+    """An integer key per row for its person: number × 16 + document type for all-digit documents (up to
+    15 digits), a negative number shared through `textos` for any other document."""
+    tipo = pc.index_in(pa.array(df["tipo_documento"].astype("str")).cast(pa.large_string()),
+                       value_set=pa.array(TIPOS_DOCUMENTO, pa.large_string()))
+    tipo_n = np.asarray(pc.fill_null(tipo, 15).to_numpy(zero_copy_only=False), dtype=np.int64)
+    doc = pa.array(df["documento"].astype("str")).cast(pa.large_string())
+    numerico = np.asarray(pc.ascii_is_decimal(doc).to_numpy(zero_copy_only=False), dtype=bool) & (
+        np.asarray(pc.binary_length(doc)) <= 15)
+    valor = pc.cast(pc.if_else(pa.array(numerico), doc, pa.scalar("0", pa.large_string())), pa.int64())
+    claves = np.asarray(valor.to_numpy(zero_copy_only=False), dtype=np.int64) * 16 + tipo_n
+    otros = np.flatnonzero(~numerico)
+    if len(otros):
+        personas = df["persona"].to_numpy()[otros]
+        claves[otros] = [-1 - textos.setdefault(p, len(textos)) for p in personas]
+    return claves
+
+
+def _primeras_filas(ids: np.ndarray, n: int) -> np.ndarray:
+    """The first row of each id 0..n-1 (ids that never appear get row 0)."""
+    primera = np.zeros(n, dtype=np.int64)
+    posiciones = np.arange(len(ids))
+    primera[ids[::-1]] = posiciones[::-1]
+    return primera
 
 
 def _poblaciones_asociados(a: pd.DataFrame, ds_corte: dt.date, p: Periodo, cartera: pd.DataFrame | None,
@@ -243,16 +298,25 @@ def _directivos_personas(d: pd.DataFrame, a: pd.DataFrame | None, personas: _Per
         return por_persona.iloc[0:0].reset_index(), avisos
     pers = personas or _Personas(a)
     fila_vigente = pers.primera_fila(a["vigente"].to_numpy())
-    ids = pers.ids_de(pd.Series(por_persona.index))
+    if PID in sillas:
+        ids = sillas.groupby("persona", sort=True)[PID].first().reindex(por_persona.index).to_numpy(np.int64)
+    else:
+        ids = pers.ids_de(pd.Series(por_persona.index))
     filas = np.where(ids >= 0, fila_vigente[np.maximum(ids, 0)], -1) if len(ids) else ids
     fuera = [p for p, f in zip(por_persona.index, filas, strict=True) if f < 0]
     if fuera:
         avisos.append(f"{len(fuera)} directivo(s) no figuran como asociados vigentes y se excluyen de los "
-                      f"indicadores de órganos: {', '.join(fuera[:10])}.")
+                      f"indicadores de órganos: {', '.join(_documento_legible(x) for x in fuera[:10])}.")
     dentro = por_persona[filas >= 0]
     cols = ["mujer", "natural", "joven", "edad", "antiguedad", "fecha_nacimiento"]
-    datos = a[cols].iloc[filas[filas >= 0]].set_axis(dentro.index)
+    datos = a.iloc[filas[filas >= 0]][cols].set_axis(dentro.index)
     return dentro.join(datos).reset_index(), avisos
+
+
+def _documento_legible(clave: str) -> str:
+    """'C:77' -> 'C 77' (type and number, as the user writes them)."""
+    tipo, _, numero = clave.partition(":")
+    return f"{tipo} {numero}"
 
 
 def _con_persona(df: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -297,7 +361,7 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
         avisos += av
     desembolsos = None
     if cartera is not None:
-        desembolsos = _desembolsos(cartera, p, cortes_previos or [], par)
+        desembolsos = _desembolsos(cartera, p, cortes_previos or [], par, personas)
         if not cortes_previos:
             avisos.append("Los desembolsos del periodo se toman de un solo corte: no incluyen los créditos "
                           "desembolsados y cancelados antes del corte.")
@@ -318,18 +382,21 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
     )
 
 
-def _desembolsos(cartera: pd.DataFrame, p: Periodo, previos: list[Lectura], par: Parametros) -> pd.DataFrame:
-    """Loans disbursed in P, over the union of the cuts given, deduplicated by loan number (latest cut wins)."""
+def _desembolsos(cartera: pd.DataFrame, p: Periodo, previos: list[Lectura], par: Parametros,
+                 personas: _Personas) -> pd.DataFrame:
+    """Loans disbursed in P, over the union of the cuts given, deduplicated by (person, loan number): the
+    latest cut wins; two persons' loans that share a number stay two loans."""
     marcos = [cartera]
     for lec in previos:
         df = _con_persona(lec.datos("cartera"))
         if df is not None:
             df["modalidad_credito"] = df["codigo"].str.slice(0, 4).map(par.modalidades).fillna("otra")
+            df[PID] = personas.ids_de(df["persona"])  # the ids of this cut's asociados
             marcos.append(df)
     todos = pd.concat(marcos, ignore_index=True) if len(marcos) > 1 else cartera
     todos = todos[p.contiene(todos["fecha_desembolso"])]
-    # A loan number seen in several cuts counts once; rows without a number are all kept.
-    repetido = todos.duplicated("pagare", keep="first") & (todos["pagare"] != "")
+    # A loan seen in several cuts counts once; rows without a number are all kept.
+    repetido = todos.duplicated(["persona", "pagare"], keep="first") & (todos["pagare"] != "")
     return todos[~repetido].reset_index(drop=True)
 
 
@@ -348,8 +415,7 @@ def _corte(lectura: Lectura, comp: dict[str, float | str | None], informe: Infor
     base = max(fechas).date() if fechas else dt.date(hoy.year - 1, 12, 31)
     siguiente = (base.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     corte = siguiente - dt.timedelta(days=1)
-    informe.advertencia("complementarios", "no se indicó la fecha de corte (opción --corte o clave "
-                                           "fecha_corte): "
+    informe.advertencia("complementarios", f"no se indicó la fecha de corte (opción --corte o clave fecha_corte): "
                         f"se toma {corte:%d/%m/%Y}, fin del mes de la fecha más reciente de los archivos.")
     return corte
 
@@ -374,8 +440,7 @@ def leer_complementarios(lectura: Lectura, informe: Informe) -> dict[str, float 
             continue
         if clave in vistas:
             informe.advertencia(nombre, f"la clave está repetida (ya estaba en la fila {vistas[clave]}); "
-                                        "vale la "
-                                "última.", fila=int(linea), columna=col_clave, valor=clave_txt)
+                                        "vale la última.", fila=int(linea), columna=col_clave, valor=clave_txt)
         vistas[clave] = int(linea)
         spec = POR_CLAVE[clave]
         texto = _texto_valor(valor)
@@ -468,15 +533,21 @@ def cargar_dataset(carpeta: Path, corte: dt.date | None = None, anterior: Path |
     from coopxl.sicses.validacion import validar
 
     lectura = leer_carpeta(carpeta, informe)
-    ds_anterior = None
+    ds = construir(lectura, corte)
     if anterior is not None:
+        # The previous cut is the day before this period starts, read with this cut's parameters.
         lec_ant = leer_carpeta(anterior)
-        corte_ant = Periodo.de_corte(corte).inicio - dt.timedelta(days=1) if corte else None
-        ds_anterior = construir(lec_ant, corte_ant)
+        corte_ant = ds.periodo.inicio - dt.timedelta(days=1)
+        propio = leer_complementarios(lec_ant, Informe()).get("fecha_corte")
+        if isinstance(propio, dt.date) and propio != corte_ant:
+            lectura.informe.advertencia(Path(anterior).name, f"la carpeta del corte anterior declara la fecha de corte "
+                                        f"{propio:%d/%m/%Y}; se usa {corte_ant:%d/%m/%Y}, el día antes del periodo.")
+        ds_anterior = construir(lec_ant, corte_ant, parametros=ds.parametros)
+        validar(ds_anterior, lec_ant)
         lectura.informe.extender(
-            p.__class__(p.severidad, f"{Path(anterior).name}/{p.archivo}", p.mensaje, p.fila, p.columna, p.valor)
+            replace(p, archivo=f"{Path(anterior).name}/{p.archivo}")
             for p in lec_ant.informe.todos() if p.severidad == "error"
         )
-    ds = construir(lectura, corte, anterior=ds_anterior)
+        ds = replace(ds, anterior=ds_anterior)
     validar(ds, lectura)
     return ds, lectura

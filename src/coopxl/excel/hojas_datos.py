@@ -9,6 +9,14 @@ Dataset. Helpers are 0/1 numbers so later criteria are plain equality (COUNTIFS(
 
 A report that was not given still gets its sheet (header only), so every range exists; the
 Portada says it was not given.
+
+Further helpers feed the indicator formulas of indicadores/p1…p7 (built in excel/bloques.py): distinct
+persons by trait (first row of a person among the rows with some flags), per-person lookups (saves, got a
+benefit, business volume), the rate differentials of the beneficio solidario, the concentration ranks
+(80 % rule in integer cents, ties included) and the CUIF level rule on the Catalogo sheet (level,
+ancestors, contra account, most detailed account of its branch). They are checked through the indicator
+results (tests/test_excel_indicadores.py). Every helper reads only its own row and the rows above it
+relatively, so a row copied down by a user computes right.
 """
 
 from __future__ import annotations
@@ -179,9 +187,13 @@ def _clave_vigente(f: Fila) -> str:
     return F.si(_uno(f.c("vigente")), f.c("persona"), F.texto(""))
 
 
+def _no_esta_arriba(f: Fila, columna: str) -> str:
+    """The row's person is not in `columna` above this row (relative ranges: a copied row stays right)."""
+    return F.no(F.es_numero(F.coincidir(f.c("persona"), f.arriba(columna), 0)))
+
+
 def _primera_vigente(f: Fila) -> str:
-    posicion = F.coincidir(f.c("persona"), f.r("asociados", "clave_vigente"), 0)
-    return F.si(_uno(f.c("vigente")), F.bandera(F.comparar(posicion, "=", f.fila - R.PRIMERA_FILA + 1)), 0)
+    return F.si(_uno(f.c("vigente")), F.bandera(_no_esta_arriba(f, "clave_vigente")), 0)
 
 
 # --- Cartera, Captaciones, Aportes, Beneficios, Asamblea ----------------------------------------
@@ -259,8 +271,7 @@ def _del_asociado(columna: str) -> Callable[[Fila], str]:
 
 def _primera_fila(f: Fila) -> str:
     """1 on the first row of each person of the sheet (any row): counts distinct persons."""
-    posicion = F.coincidir(f.c("persona"), f.r(f.reporte, "persona"), 0)
-    return F.bandera(F.comparar(posicion, "=", f.fila - R.PRIMERA_FILA + 1))
+    return F.bandera(_no_esta_arriba(f, "persona"))
 
 
 def _primera_con(*columnas: str) -> Callable[[Fila], str]:
@@ -288,11 +299,12 @@ def _con_nacimiento(f: Fila) -> str:
     return F.bandera(F.es_numero(f.c("fecha_nacimiento")))
 
 
-def _usa(reporte: str, *criterios: str) -> Callable[[Fila], str]:
-    """On a person's first vigente row: 1 when the person has a row of `reporte` with every 0/1 criterion."""
+def _usa(reporte: str, *criterios: str, guarda: str = "primera_vigente") -> Callable[[Fila], str]:
+    """On a person's first vigente row (or where the 0/1 `guarda` is 1, a subset of those rows): 1 when the
+    person has a row of `reporte` with every 0/1 criterion."""
     def formula(f: Fila) -> str:
         n = F.countifs((f.r(reporte, "persona"), f.c("persona")), *((f.r(reporte, c), 1) for c in criterios))
-        return F.si(_uno(f.c("primera_vigente")), F.bandera(F.comparar(n, ">", 0)), 0)
+        return F.si(_uno(f.c(guarda)), F.bandera(F.comparar(n, ">", 0)), 0)
     return formula
 
 
@@ -319,6 +331,14 @@ def _volumen_de(mujer: int) -> Callable[[Fila], str]:
 def _de_vigente(f: Fila) -> str:
     """The row's person is a vigente associate."""
     return F.bandera(F.es_numero(F.coincidir(f.c("persona"), f.r("asociados", "clave_vigente"), 0)))
+
+
+def _de_vigente_si(guarda: str) -> Callable[[Fila], str]:
+    """_de_vigente only on the rows whose 0/1 `guarda` is 1 (the only ones an indicator reads): the lookup
+    is the costly part of the sheet."""
+    def formula(f: Fila) -> str:
+        return F.si(_uno(f.c(guarda)), _de_vigente(f), 0)
+    return formula
 
 
 def _desembolso_cuenta(f: Fila) -> str:
@@ -539,7 +559,8 @@ AUXILIARES: dict[str, tuple[Auxiliar, ...]] = {
         Auxiliar("ahorra", "Ahorro a la vista o CDAT con saldo",
                  _usa("captaciones", "ahorro_vista_cdat", "saldo_positivo")),
         Auxiliar("beneficiado", "Beneficio en P", _usa("beneficios", "en_p")),
-        Auxiliar("beneficiado_educacion", "Beneficio de educación en P", _usa("beneficios", "en_p", "educacion")),
+        Auxiliar("beneficiado_educacion", "Beneficio de educación en P",
+                 _usa("beneficios", "en_p", "educacion", guarda="beneficiado")),
         Auxiliar("volumen", "Volumen de negocio", _volumen, FORMATO_DECIMAL),
         Auxiliar("volumen_hombre", "Hombre con volumen > 0", _volumen_de(0)),
         Auxiliar("volumen_mujer", "Mujer con volumen > 0", _volumen_de(1)),
@@ -551,7 +572,7 @@ AUXILIARES: dict[str, tuple[Auxiliar, ...]] = {
         Auxiliar("saldo_positivo", "Saldo disponible > 0", _saldo_positivo("saldo_disponible")),
         Auxiliar("ahorro_vista_cdat", "Tipo ahorro 1 o 2", _ahorro_vista_cdat),
         Auxiliar("apertura_p", "Abierta en P", _fecha_en_p("fecha_apertura")),
-        Auxiliar("de_vigente", "De un asociado vigente", _de_vigente),
+        Auxiliar("de_vigente", "Con saldo, de un asociado vigente", _de_vigente_si("saldo_positivo")),
         Auxiliar("tasa_referencia", "Tasa de referencia (%)", _tasa_referencia("tipo_ahorro", R.CL_TASAS_TIPO),
                  FORMATO_DECIMAL),
         Auxiliar("beneficio_ahorro", "Beneficio en ahorro", _beneficio_tasa("saldo_disponible", "de_vigente", True),
@@ -572,7 +593,7 @@ AUXILIARES: dict[str, tuple[Auxiliar, ...]] = {
         Auxiliar("juridica", "Persona jurídica (Tipo Doc N)", _texto_es("tipo_documento", "N")),
         Auxiliar("productivo", "Modalidad comercial, microcrédito o productivo",
                  _texto_es("modalidad_credito", "comercial", "microcredito", "productivo")),
-        Auxiliar("de_vigente", "De un asociado vigente", _de_vigente),
+        Auxiliar("de_vigente", "Con saldo, de un asociado vigente", _de_vigente_si("saldo_positivo")),
         Auxiliar("tasa_referencia", "Tasa de referencia (%)", _tasa_referencia("modalidad_credito",
                                                                                 R.CL_TASAS_PRODUCTO),
                  FORMATO_DECIMAL),
@@ -603,7 +624,7 @@ AUXILIARES: dict[str, tuple[Auxiliar, ...]] = {
         Auxiliar("antes_p", "Fecha anterior a P", _antes_de_p),
         Auxiliar("fondo_social", "Fondo social", _texto_es("fondo", *FONDOS_SOCIALES)),
         Auxiliar("educacion", "Tipo beneficio educación", _texto_es("tipo_beneficio", "educacion")),
-        Auxiliar("de_vigente", "De un asociado vigente", _de_vigente),
+        Auxiliar("de_vigente", "En P, de un asociado vigente", _de_vigente_si("en_p")),
         Auxiliar("beneficiado_fondos", "Persona beneficiada por fondos en P", _primera_con("en_p", "fondo_social")),
         Auxiliar("beneficiado_fondos_anterior", "Persona beneficiada por fondos en el periodo anterior",
                  _primera_con("en_p_anterior", "fondo_social")),
@@ -687,6 +708,11 @@ def _valores(serie: pd.Series | None, c: Columna, n: int) -> list[object]:
             else limpiar_texto(str(v)) for v in serie]
 
 
+FILA_MOLDE = 1_048_000  # a row no data range reaches: its number (and the one above) is replaced per row
+MOLDE_ACTUAL = str(FILA_MOLDE)
+MOLDE_ANTERIOR = str(FILA_MOLDE - 1)
+
+
 def _plantilla(ws: Any, formato: str) -> WriteOnlyCell:
     plantilla = WriteOnlyCell(ws)
     plantilla.number_format = formato
@@ -707,6 +733,11 @@ def _filas(ws: Any, ds: Any, reporte: str, plan: R.PlanHoja, refs: R.Referencias
     auxiliares = AUXILIARES[reporte]
     plantillas_aux = [_plantilla(ws, a.formato) for a in auxiliares]
     con_asamblea = ds.asamblea is not None
+    # Each helper formula is built once, for a model row, and its row number replaced on every row: the
+    # text depends on the row only through this row's cells ($F5) and the rows above it ($F$1:$F4).
+    moldes = [F.formula(a.formula(Fila(refs, reporte, FILA_MOLDE, con_asamblea))) for a in auxiliares]
+    if plan.ultima >= FILA_MOLDE - 1 or any(str(FILA_MOLDE + 1) in m for m in moldes):
+        raise ValueError(f"la hoja {plan.hoja} es demasiado grande para el molde de fórmulas")
     for i in range(n):
         fila = R.PRIMERA_FILA + i
         salida: list[object] = []
@@ -719,9 +750,9 @@ def _filas(ws: Any, ds: Any, reporte: str, plan: R.PlanHoja, refs: R.Referencias
             if es_texto and isinstance(v, str):
                 plantilla.data_type = "s"  # text stays text even when it starts with '='
             salida.append(plantilla)
-        contexto = Fila(refs, reporte, fila, con_asamblea)
-        for a, plantilla in zip(auxiliares, plantillas_aux, strict=True):
-            plantilla.value = F.formula(a.formula(contexto))
+        anterior, actual = str(fila - 1), str(fila)
+        for molde, plantilla in zip(moldes, plantillas_aux, strict=True):
+            plantilla.value = molde.replace(MOLDE_ANTERIOR, anterior).replace(MOLDE_ACTUAL, actual)
             plantilla.data_type = "f"
             salida.append(plantilla)
         yield salida

@@ -223,13 +223,15 @@ def hoja_parametros(wb: Any, ds: Any) -> Any:
     descripciones = _incluidos("cuentas_cuif.csv", "concepto")
     w.agregar()
     w.agregar(celda(ws, "Conceptos de cuentas CUIF", fuente=FUENTE_SUBTITULO))
+    w.agregar(celda(ws, "Las fórmulas de la hoja Calculos se generan con estas cuentas: para cambiarlas, edite "
+                        "cuentas_cuif.csv en la carpeta de datos y genere de nuevo el libro.", fuente=FUENTE_NOTA))
     w.agregar(encabezado(ws, "Concepto"), encabezado(ws, "Cuentas"), encabezado(ws, "Nombre definido"),
               encabezado(ws, "Descripción"))
     primera = w.fila + 1
     for concepto, cuentas in par.cuentas.items():
         nombre = R.nombre_cuenta(concepto)
         descripcion = descripciones.get(concepto, {}).get("descripcion", "")
-        fila = w.agregar(celda(ws, concepto), entrada(cuentas, FORMATO_TEXTO),
+        fila = w.agregar(celda(ws, concepto), celda(ws, cuentas, formato=FORMATO_TEXTO),
                          celda(ws, nombre, fuente=FUENTE_NOTA), celda(ws, descripcion, alineacion=AJUSTAR))
         definir(wb, nombre, F.celda("B", fila, R.HOJA_PARAMETROS))
     if par.cuentas:

@@ -192,6 +192,10 @@ def metodologia(ben: Beneficios, para_asociado: bool = False) -> tuple[str, ...]
 
 # --- building -------------------------------------------------------------------------------------
 
+NEGATIVO = {"credito": "Negativo: la tasa de sus créditos fue mayor que la del mercado.",
+            "ahorro": "Negativo: la tasa de sus ahorros fue menor que la del mercado."}
+
+
 def _lineas(valores: dict[str, float | None], notas: dict[str, list[str]], ben: Beneficios,
             motivos_nan: dict[str, str]) -> tuple[Linea, ...]:
     lineas = []
@@ -204,7 +208,10 @@ def _lineas(valores: dict[str, float | None], notas: dict[str, list[str]], ben: 
             lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, _frase(razon)))
         else:
             nota = notas.get(c)
-            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], v, ("No incluye " + "; ".join(nota) + ".") if nota else ""))
+            texto = ("No incluye " + "; ".join(nota) + ".") if nota else ""
+            if v < -0.005 and c in NEGATIVO:
+                texto = (NEGATIVO[c] + " " + texto).strip()
+            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], v, texto))
     return tuple(lineas)
 
 

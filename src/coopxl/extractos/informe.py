@@ -88,9 +88,9 @@ def escribir_xlsx(b: Balance, errores_validacion: int = 0) -> bytes:
     fm_seccion = f(bold=True, font_size=10, font_color="white", bg_color=AZUL, valign="vcenter", indent=1)
     fm_principio = f(bold=True, font_size=9, font_color=AZUL, bg_color="#DDEBF7", valign="vcenter", indent=1,
                      top=1, border_color=AZUL)
-    fm_cab = f(bold=True, bg_color="#F2F2F2", bottom=1, border_color="#808080", valign="vcenter")
+    fm_cab = f(bold=True, bg_color="#F2F2F2", bottom=1, border_color="#808080", valign="vcenter", indent=1)
     fm_cab_der = f(bold=True, bg_color="#F2F2F2", bottom=1, border_color="#808080", valign="vcenter", align="center")
-    fm_celda = f(bottom=4, border_color="#BFBFBF")
+    fm_celda = f(bottom=4, border_color="#BFBFBF", indent=1)
     fm_nombre = f(bold=True, bottom=4, border_color="#BFBFBF")
     fm_res = f(bold=True, align="center", bottom=4, border_color="#BFBFBF", font_size=9)
     fm_res_no = f(italic=True, align="center", bottom=4, border_color="#BFBFBF", font_color="#7F7F7F")
@@ -155,7 +155,7 @@ def escribir_xlsx(b: Balance, errores_validacion: int = 0) -> bytes:
         for fl in filas:
             ind = fl.indicador
             celdas = [ind.nombre, ind.proposito, formula_de(ind, tipo), fl.resultado_texto, fl.analisis]
-            ws.set_row(r, _alto([(t, a - 1) for t, (_, a) in zip(celdas, COLUMNAS, strict=True)]))
+            ws.set_row(r, _alto([(t, a - 2) for t, (_, a) in zip(celdas, COLUMNAS, strict=True)]))
             for i, t in enumerate(celdas):
                 fm = fm_nombre if i == 0 else fm_celda
                 if i == 3:

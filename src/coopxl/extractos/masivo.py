@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,6 +111,12 @@ def _lotes(items: Sequence[Extracto], n: int) -> Iterable[Sequence[Extracto]]:
         yield items[i:i + n]
 
 
+def _contexto() -> multiprocessing.context.BaseContext:
+    """The start method of the worker processes: the platform's default (spawn on Windows and macOS), or
+    COOPXL_MULTIPROCESO (fork, spawn, forkserver) to test another platform's path."""
+    return multiprocessing.get_context(os.environ.get("COOPXL_MULTIPROCESO") or None)
+
+
 def _procesos(procesos: int | None) -> int:
     return max(1, procesos or os.cpu_count() or 1)
 
@@ -121,7 +128,7 @@ def _escribir_xlsx(extractos: list[Extracto], enc: Encabezado, carpeta: Path, pr
             avance(_escribir_lote_xlsx(lote, enc, str(carpeta)))
         return
     tam = max(20, min(LOTE_XLSX, len(extractos) // (procesos * 4) or 1))
-    with ProcessPoolExecutor(max_workers=procesos) as pool:
+    with ProcessPoolExecutor(max_workers=procesos, mp_context=_contexto()) as pool:
         futuros = [pool.submit(_escribir_lote_xlsx, lote, enc, str(carpeta)) for lote in _lotes(extractos, tam)]
         for fut in futuros:
             avance(fut.result())
@@ -130,9 +137,10 @@ def _escribir_xlsx(extractos: list[Extracto], enc: Encabezado, carpeta: Path, pr
 def _limpiar_temporales(carpeta: Path) -> int:
     """Remove the temp files an interrupted run left (escritura_atomica names them '.<name>.*.tmp')."""
     n = 0
-    for p in carpeta.glob(".*.tmp"):
-        p.unlink(missing_ok=True)
-        n += 1
+    for patron in (".*.xlsx.*.tmp", ".*.pdf.*.tmp", f".{INDICE}.*.tmp"):
+        for p in carpeta.glob(patron):
+            p.unlink(missing_ok=True)
+            n += 1
     for p in carpeta.glob(".trabajo_pdf_*"):
         shutil.rmtree(p, ignore_errors=True)
     return n
@@ -147,8 +155,11 @@ def generar_extractos(ds: Dataset, destino: Path, documentos: Iterable[str] | No
     """Write one extract per vigente associate (or per requested document) into `destino`.
 
     formato "xlsx" or "pdf"; `proteger` (pdf only) sets each associate's document number as the PDF's
-    password; `progreso(hechos, total, etapa)` is called as files are written. The CLI command
-    `coopxl extractos` and the add-in's "Generar extractos" button both call this.
+    password; `progreso(hechos, total, etapa)` is called as files are written. A file that exists is
+    skipped unless `forzar` (so a rerun after an interruption only writes what is missing; use `forzar`
+    after changing the header, the logo or `proteger`). indice.csv lists this run's selection (every
+    vigente associate, or the requested documents). The CLI command `coopxl extractos` and the add-in's
+    "Generar extractos" button both call this.
     """
     formato = formato.lower()
     if formato not in ("xlsx", "pdf"):
@@ -196,6 +207,37 @@ def generar_extractos(ds: Dataset, destino: Path, documentos: Iterable[str] | No
                            ruta_entidad)
 
 
+def _lote_pdf(extractos: Sequence[Extracto], enc: Encabezado, destino: str, trabajo: str, proteger: bool) -> int:
+    """One batch: a workbook with a sheet per extract, one LibreOffice conversion, then the PDF split into
+    one file per extract (each page written atomically; with `proteger`, AES-256 with the document)."""
+    from pypdf import PdfReader, PdfWriter
+
+    from coopxl.extractos import pdf
+    from coopxl.extractos.xlsx import escribir_lote
+
+    logo = Logo.leer(enc.logo) if enc.logo else None
+    carpeta = Path(tempfile.mkdtemp(prefix="lote_", dir=trabajo))
+    try:
+        libro = carpeta / "lote.xlsx"
+        libro.write_bytes(escribir_lote(list(extractos), enc, logo))
+        (hecho,) = pdf.convertir_lote([libro], carpeta / "pdf", carpeta)
+        lector = PdfReader(hecho)
+        if len(lector.pages) != len(extractos):
+            raise pdf.ErrorPDF(f"LibreOffice produjo {len(lector.pages)} páginas para {len(extractos)} extractos: "
+                               "algún extracto no cupo en una página")
+        for ext, pagina in zip(extractos, lector.pages, strict=True):
+            w = PdfWriter()
+            w.add_page(pagina)
+            w.add_metadata({"/Title": ext.titulo.capitalize(), "/Author": enc.nombre, "/Creator": "coopxl"})
+            if proteger and ext.numero_documento:
+                w.encrypt(user_password=ext.numero_documento, algorithm="AES-256")
+            with escritura_atomica(Path(destino) / f"{ext.archivo}.pdf") as fh:
+                w.write(fh)
+    finally:
+        shutil.rmtree(carpeta, ignore_errors=True)
+    return sum(1 for e in extractos if e.numero_documento)
+
+
 def _generar_pdf(pendientes: list[Extracto], ext_entidad: Extracto | None, enc: Encabezado, destino: Path,
                  procesos: int, proteger: bool, avance: Callable[[int, str], None]) -> Path | None:
     from coopxl.extractos import pdf
@@ -203,40 +245,50 @@ def _generar_pdf(pendientes: list[Extracto], ext_entidad: Extracto | None, enc: 
     if pdf.soffice() is None:
         raise pdf.ErrorPDF("no se encontró LibreOffice (soffice): instálelo o indique su ruta en COOPXL_SOFFICE "
                            "para generar PDF")
+    todos = pendientes + ([ext_entidad] if ext_entidad is not None else [])
+    # batches of at most LOTE_PDF, at least one per process (each soffice uses one core)
+    tam = max(1, min(LOTE_PDF, -(-len(todos) // procesos)))
+    lotes = list(_lotes(todos, tam))
     trabajo = Path(tempfile.mkdtemp(prefix=".trabajo_pdf_", dir=destino))
-    claves = {e.archivo: e.numero_documento for e in pendientes}
     try:
-        hoja = trabajo / "xlsx"
-        hoja.mkdir()
-        _escribir_xlsx(pendientes, enc, hoja, procesos, lambda k: avance(k, "xlsx"))
-        # batches of at most LOTE_PDF, at least one per process (each soffice uses one core)
-        tam = max(20, min(LOTE_PDF, -(-len(pendientes) // procesos))) if pendientes else LOTE_PDF
-        lotes = [[hoja / f"{e.archivo}.xlsx" for e in lote] for lote in _lotes(pendientes, tam)]
-
-        def convertir(i_lote: tuple[int, list[Path]]) -> int:
-            i, lote = i_lote
-            salida = trabajo / f"pdf_{i}"
-            for hecho in pdf.convertir_lote(lote, salida, trabajo):
-                final = destino / hecho.name
-                if proteger:
-                    pdf.proteger(hecho, final, claves[hecho.stem])
-                    hecho.unlink()
-                else:
-                    os.replace(hecho, final)  # same file system: atomic
-            return len(lote)
-
-        with ThreadPoolExecutor(max_workers=procesos) as hilos:
-            for k in hilos.map(convertir, enumerate(lotes)):
-                avance(k, "pdf")
-        ruta_entidad = None
-        if ext_entidad is not None:
-            _escribir_lote_xlsx([ext_entidad], enc, str(hoja))
-            (hecho,) = pdf.convertir_lote([hoja / f"{ENTIDAD}.xlsx"], trabajo / "entidad", trabajo)
-            ruta_entidad = destino / f"{ENTIDAD}.pdf"
-            os.replace(hecho, ruta_entidad)
-        return ruta_entidad
+        if procesos == 1 or len(lotes) == 1:
+            for lote in lotes:
+                avance(_lote_pdf(lote, enc, str(destino), str(trabajo), proteger), "pdf")
+        else:
+            with ProcessPoolExecutor(max_workers=procesos, mp_context=_contexto()) as pool:
+                futuros = [pool.submit(_lote_pdf, lote, enc, str(destino), str(trabajo), proteger) for lote in lotes]
+                for fut in futuros:
+                    avance(fut.result(), "pdf")
     finally:
         shutil.rmtree(trabajo, ignore_errors=True)
+    return destino / f"{ENTIDAD}.pdf" if ext_entidad is not None else None
+
+
+def extracto_de(ds: Dataset, documento: str, destino: Path, formato: str = "xlsx", logo: Path | None = None,
+                encabezado: str = "", proteger: bool = False) -> Path:
+    """One associate's extract, written to the file `destino` (xlsx or pdf, by `formato`); no index.
+
+    `documento` is the number (any formatting) or a 'C:123' person. Raises LookupError when it is not a
+    vigente associate at the cut.
+    """
+    pedido = normalizar_documento(str(documento))
+    encontrados = extractos_asociados(ds, {pedido})
+    if not encontrados:
+        raise LookupError(f"el documento {documento} no es de un asociado vigente al corte")
+    ext = encontrados[0]
+    enc = Encabezado.de_dataset(ds, encabezado, logo)
+    destino = Path(destino)
+    if formato == "xlsx":
+        with escritura_atomica(destino) as fh:
+            fh.write(escribir_extracto(ext, enc, Logo.leer(enc.logo) if enc.logo else None))
+        return destino
+    trabajo = Path(tempfile.mkdtemp(prefix=".trabajo_pdf_", dir=destino.parent))
+    try:
+        _lote_pdf([ext], enc, str(trabajo), str(trabajo), proteger)
+        os.replace(trabajo / f"{ext.archivo}.pdf", destino)
+    finally:
+        shutil.rmtree(trabajo, ignore_errors=True)
+    return destino
 
 
 def _escribir_indice(destino: Path, extractos: list[Extracto], formato: str) -> Path:

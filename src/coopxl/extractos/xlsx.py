@@ -113,15 +113,38 @@ class _Formatos:
         self.metodo = f(font_size=9, font_color="#404040", align="justify")
 
 
+def _libro(salida: io.BytesIO, titulo: str, enc: Encabezado) -> xlsxwriter.Workbook:
+    wb = xlsxwriter.Workbook(salida, {"in_memory": True, "strings_to_formulas": False,
+                                      "strings_to_urls": False, "strings_to_numbers": False})
+    wb.set_properties({"title": titulo, "author": enc.nombre, "company": enc.nombre,
+                       "comments": "Generado con coopxl"})
+    return wb
+
+
 def escribir_extracto(ext: Extracto, enc: Encabezado, logo: Logo | None = None) -> bytes:
     """The xlsx bytes of one extract (the caller writes them atomically)."""
     salida = io.BytesIO()
-    wb = xlsxwriter.Workbook(salida, {"in_memory": True, "strings_to_formulas": False,
-                                      "strings_to_urls": False, "strings_to_numbers": False})
-    wb.set_properties({"title": f"{ext.titulo} - {ext.destinatario}", "author": enc.nombre,
-                       "company": enc.nombre, "comments": "Generado con coopxl"})
+    wb = _libro(salida, f"{ext.titulo} - {ext.destinatario}", enc)
+    _hoja(wb, _Formatos(wb), HOJA, ext, enc, logo)
+    wb.close()
+    return salida.getvalue()
+
+
+def escribir_lote(extractos: list[Extracto], enc: Encabezado, logo: Logo | None = None) -> bytes:
+    """One workbook with a sheet (one printed page) per extract, named by its file stem: the PDF path
+    converts it with a single LibreOffice load and splits the pages (pdf.py). Never given to anybody."""
+    salida = io.BytesIO()
+    wb = _libro(salida, extractos[0].titulo if extractos else "", enc)
     fm = _Formatos(wb)
-    ws = wb.add_worksheet(HOJA)
+    for ext in extractos:
+        _hoja(wb, fm, ext.archivo[:31], ext, enc, logo)
+    wb.close()
+    return salida.getvalue()
+
+
+def _hoja(wb: xlsxwriter.Workbook, fm: _Formatos, nombre: str, ext: Extracto, enc: Encabezado,
+          logo: Logo | None) -> None:
+    ws = wb.add_worksheet(nombre)
     ws.hide_gridlines(2)
     for i, ancho in enumerate(COLUMNAS):
         ws.set_column(i, i, ancho)
@@ -199,8 +222,6 @@ def escribir_extracto(ext: Extracto, enc: Encabezado, logo: Logo | None = None) 
     ws.center_horizontally()
     ws.fit_to_pages(1, 1)
     ws.set_footer(f"&L&7{_escapar(enc.nombre)}&R&7Generado con coopxl")
-    wb.close()
-    return salida.getvalue()
 
 
 def _pesos_texto(valor: float) -> str:
@@ -222,7 +243,8 @@ def _encabezado(ws: object, fm: _Formatos, enc: Encabezado, logo: Logo | None) -
                                             "y_scale": escala, "x_offset": 2, "y_offset": 2,
                                             "object_position": 3})
         col = 1
-    ws.set_row(0, 22)
+    ancho = sum(COLUMNAS[col:])
+    ws.set_row(0, max(22, _alto_texto(enc.nombre, ancho, 14)))
     ws.merge_range(0, col, 0, 3, "", fm.entidad)
     ws.write_string(0, col, enc.nombre, fm.entidad)
     sub = " · ".join(x for x in (enc.sigla, f"NIT {enc.nit}" if enc.nit else "") if x)
@@ -230,7 +252,6 @@ def _encabezado(ws: object, fm: _Formatos, enc: Encabezado, logo: Logo | None) -
     ws.merge_range(1, col, 1, 3, "", fm.subentidad)
     ws.write_string(1, col, sub, fm.subentidad)
     fila = 2
-    ancho = sum(COLUMNAS[col:])
     if enc.texto:
         ws.set_row(2, max(14, _alto_texto(enc.texto, ancho)))
         ws.merge_range(2, col, 2, 3, "", fm.libre)

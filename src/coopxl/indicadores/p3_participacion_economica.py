@@ -13,7 +13,7 @@ import pandas as pd
 
 from coopxl import formato
 from coopxl.beneficios import calcular_beneficios
-from coopxl.dataset import FONDOS_SOCIALES, Periodo
+from coopxl.dataset import FONDOS_SOCIALES, PID, Periodo
 from coopxl.excel import bloques as B
 from coopxl.excel import formulas as F
 from coopxl.excel import referencias as R
@@ -218,18 +218,21 @@ def equidad_genero_volumen_negocio(ds: Dataset) -> Resultado:
     fuentes = [r for r in ("cartera", "captaciones", "aportes") if ds.tiene(r)]
     if not fuentes:
         return sin_datos("al menos uno de los archivos de cartera, captaciones o aportes")
-    vig = ds.vigentes[ds.vigentes["natural"]].drop_duplicates("persona").set_index("persona")
+    # Integer person ids and only the needed columns: filtering whole frames of text columns is the slow part.
+    v = ds.vigentes[[PID, "natural", "mujer"]]
+    vig = v[v["natural"]].drop_duplicates(PID).set_index(PID)
     volumen = pd.Series(0.0, index=vig.index)
     partes = []
     if ds.desembolsos is not None:
-        volumen = volumen.add(ds.desembolsos.groupby("persona")["monto"].sum(), fill_value=0.0)
+        volumen = volumen.add(ds.desembolsos.groupby(PID)["monto"].sum(), fill_value=0.0)
         partes.append("Monto desembolsado en el periodo")
     if ds.captaciones is not None:
-        c = ds.captaciones[ds.periodo.contiene(ds.captaciones["fecha_apertura"])]
-        volumen = volumen.add(c.groupby("persona")["valor_inicial"].sum(), fill_value=0.0)
+        c = ds.captaciones[[PID, "fecha_apertura", "valor_inicial"]]
+        c = c[ds.periodo.contiene(c["fecha_apertura"])]
+        volumen = volumen.add(c.groupby(PID)["valor_inicial"].sum(), fill_value=0.0)
         partes.append("Valor Inicial de las captaciones abiertas en el periodo")
     if ds.aportes is not None:
-        volumen = volumen.add(12 * ds.aportes.groupby("persona")["cuota_mensual"].sum(), fill_value=0.0)
+        volumen = volumen.add(12 * ds.aportes.groupby(PID)["cuota_mensual"].sum(), fill_value=0.0)
         partes.append("12 × Cuota Mensual de aportes")
     volumen = volumen.reindex(vig.index).fillna(0.0)
     hombres = volumen[(volumen > 0) & ~vig["mujer"]]
@@ -301,8 +304,8 @@ def cultura_ahorro(ds: Dataset) -> Resultado:
     if falta is not None:
         return falta
     c = ds.captaciones
-    ahorran = set(c.loc[c["tipo_ahorro"].isin(("1", "2")) & (c["saldo_disponible"] > 0), "persona"])
-    num = int(ds.vigentes.loc[ds.vigentes["persona"].isin(ahorran), "persona"].nunique())
+    ahorran = c.loc[c["tipo_ahorro"].isin(("1", "2")) & (c["saldo_disponible"] > 0), PID].unique()
+    num = int(ds.vigentes.loc[ds.vigentes[PID].isin(ahorran), PID].nunique())
     return cociente(num, ds.total_asociados,
                     origen_numerador=origen_archivo(ds, "captaciones", "asociados vigentes con ahorro a la "
                                                     "vista o CDAT (Tipo Ahorro 1 o 2) con Saldo Disponible "
@@ -330,7 +333,7 @@ def cobertura(ds: Dataset, clave: str, tipo: str | None, descripcion: str) -> Re
         if tipo is not None:
             b = b[b["tipo_beneficio"] == tipo]
         if hay_asociados:
-            n = float(ds.vigentes.loc[ds.vigentes["persona"].isin(set(b["persona"])), "persona"].nunique())
+            n = float(ds.vigentes.loc[ds.vigentes[PID].isin(b[PID].unique()), PID].nunique())
         origen_num = origen_archivo(ds, "beneficios", descripcion, None if n is None else int(n))
     else:
         origen_num = Origen(descripcion)

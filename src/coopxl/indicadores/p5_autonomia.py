@@ -12,6 +12,7 @@ import pandas as pd
 
 from coopxl.excel import bloques as B
 from coopxl.excel import formulas as F
+from coopxl.formato import redondear
 from coopxl.indicadores.cuentas import clave_sobre_cuif, concepto_sobre_concepto
 from coopxl.indicadores.modelo import (
     FormulasIndicador,
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 def concentracion_80(saldos: pd.Series) -> tuple[int, int]:
     """(k, total in cents): the smallest number of holders, from the largest balance down, whose balances
     reach 80 % of the total, compared in integer cents (5 x cumulative >= 4 x total). k = 0 with no holder."""
-    centavos = sorted((round(float(v) * 100) for v in saldos.to_numpy()), reverse=True)
+    # Cents rounded like Excel's ROUND (half away from zero), so the workbook's formula agrees.
+    centavos = sorted((round(redondear(float(v), 2) * 100) for v in saldos.to_numpy()), reverse=True)
     total = sum(centavos)
     acumulado = 0
     for k, c in enumerate(centavos, start=1):

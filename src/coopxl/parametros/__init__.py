@@ -111,8 +111,7 @@ def _leer(nombre: str, carpeta_usuario: Path | None, informe: Informe) -> tuple[
         filas_usuario = _filas(texto, propio.name)
         faltan = [c for c in COLUMNAS.get(nombre, ()) if filas_usuario and c not in filas_usuario[0].datos]
         if not filas_usuario:
-            informe.advertencia(propio.name, "el archivo de parámetros está vacío; se usan los valores "
-                                             "incluidos.")
+            informe.advertencia(propio.name, "el archivo de parámetros está vacío; se usan los valores incluidos.")
         elif faltan:
             informe.error(propio.name, f"al archivo de parámetros le faltan las columnas "
                           f"{', '.join(faltan)}; se usan los valores incluidos.", fila=1)
@@ -168,8 +167,7 @@ def cargar_parametros(carpeta_usuario: Path | None, informe: Informe) -> Paramet
         f = generales["dias_mora_habil"]
         dias = num(f, "valor")
         if dias is not None and (dias < 0 or dias != int(dias)):
-            informe.error(f.archivo, "los días de mora deben ser un número entero mayor o igual a 0; se usa "
-                                     "30.",
+            informe.error(f.archivo, "los días de mora deben ser un número entero mayor o igual a 0; se usa 30.",
                           fila=f.linea, columna="valor", valor=f.get("valor"))
             dias = None
     unidad: float | None = 1
@@ -177,13 +175,11 @@ def cargar_parametros(carpeta_usuario: Path | None, informe: Informe) -> Paramet
         f = generales["unidad_cuif"]
         unidad = num(f, "valor")
         if unidad is not None and unidad <= 0:
-            informe.error(f.archivo, "la unidad del catálogo debe ser 1 (pesos) o 1000 (miles de pesos); se "
-                                     "usa 1.",
+            informe.error(f.archivo, "la unidad del catálogo debe ser 1 (pesos) o 1000 (miles de pesos); se usa 1.",
                           fila=f.linea, columna="valor", valor=f.get("valor"))
             unidad = None
         elif unidad is not None and unidad not in (1, 1000):
-            informe.advertencia(f.archivo, "unidad del catálogo poco usual: lo normal es 1 (pesos) o 1000 "
-                                           "(miles "
+            informe.advertencia(f.archivo, "unidad del catálogo poco usual: lo normal es 1 (pesos) o 1000 (miles "
                                 "de pesos).", fila=f.linea, columna="valor", valor=f.get("valor"))
     modalidades = {f.get("prefijo"): f.get("modalidad").lower() for f in leer("modalidades_cartera.csv")
                    if f.get("prefijo")}

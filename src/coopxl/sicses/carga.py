@@ -159,10 +159,9 @@ def cargar(m: Muestra, layout: Layout, informe: Informe, encabezado: Encabezado 
         informe.advertencia(nombre, aviso)
     enc = encabezado or ubicar_encabezado(m, layout) or encabezado_por_posicion(m, layout)
     if enc.recortadas:
-        informe.advertencia(nombre, f"el encabezado tiene {enc.ancho_encabezado} columnas pero las filas "
-                                    "traen "
-                            f"{enc.ancho} campos: no se leen {', '.join(f'«{r}»' for r in enc.recortadas)}.",
-                            fila=enc.linea or None)
+        recortadas = ", ".join(f"«{r}»" for r in enc.recortadas)
+        informe.advertencia(nombre, f"el encabezado tiene {enc.ancho_encabezado} columnas pero las filas traen "
+                            f"{enc.ancho} campos: no se leen {recortadas}.", fila=enc.linea or None)
     faltan = [c for c in layout.requeridas if c.nombre not in enc.asignacion]
     if faltan:
         lista = ", ".join(f"«{c.encabezado}»" for c in faltan)
@@ -181,24 +180,25 @@ def cargar(m: Muestra, layout: Layout, informe: Informe, encabezado: Encabezado 
         if m.libro:
             cruda = leer_xlsx(m.archivo, enc.linea + 1, enc.ancho, m)
         else:
+            numericas, decimal = _numericas(m, layout, enc)
+            codigos = frozenset(i for nombre, i in enc.asignacion.items()
+                                if layout.columna(nombre).tipo in ("fecha", "codigo", "tipo_documento", "cuenta"))
             cruda = leer_texto(m.archivo, enc.linea + 1, enc.ancho, m.codificacion or "utf-8",
-                               m.delimitador or ";")
+                               m.delimitador or ";", numericas, decimal, codigos)
     except ErrorArchivo as e:
         informe.error(e.archivo, e.mensaje)
         return None
     for linea, campos, texto in cruda.filas_malas:
         if campos < enc.ancho:
-            mensaje = (f"fila incompleta: tiene {campos} campos y se esperaban {enc.ancho}; se omite.")
+            mensaje = f"fila incompleta: tiene {campos} campos y se esperaban {enc.ancho}; se omite."
         else:
             mensaje = (f"la fila tiene {campos} campos y se esperaban {enc.ancho} (separadores de más, o un "
                        "separador dentro de un valor sin comillas); se omite.")
         informe.error(nombre, mensaje, fila=linea, valor=_recorte(texto))
     if cruda.mezcla is not None:
         linea, texto = cruda.mezcla
-        informe.advertencia(nombre, "el archivo mezcla las codificaciones UTF-8 y Windows-1252: cada parte "
-                                    "se "
-                            "leyó con la suya; revise los nombres con tildes y guárdelo de nuevo con una "
-                            "sola "
+        informe.advertencia(nombre, "el archivo mezcla las codificaciones UTF-8 y Windows-1252: cada parte se "
+                            "leyó con la suya; revise los nombres con tildes y guárdelo de nuevo con una sola "
                             "codificación.", fila=linea, valor=_recorte(texto))
     if cruda.mojibake is not None:
         linea, texto = cruda.mojibake
@@ -211,6 +211,21 @@ def cargar(m: Muestra, layout: Layout, informe: Informe, encabezado: Encabezado 
         informe.advertencia(nombre, f"el archivo no tiene filas de datos (solo {que}).", fila=enc.linea or None)
     return Carga(layout, m.archivo, datos, enc, cruda.codificacion, cruda.delimitador, cruda.hoja, estilos,
                  estilo_archivo)
+
+
+def _numericas(m: Muestra, layout: Layout, enc: Encabezado) -> tuple[frozenset[int], str]:
+    """The file columns pyarrow may read as numbers itself, with a decimal comma.
+
+    Only the comma: when that read succeeds no number cell has a point, so the text path would read
+    every cell the same way (an ambiguous "1,234" is 1,234 there too, as no column shows a point
+    decimal). With a point, "1.234" would silently differ (1234 in a file without point decimals).
+    A sample that shows points skips the attempt; a failed attempt costs a second read, never a value.
+    """
+    columnas = frozenset(i for nombre, i in enc.asignacion.items()
+                         if layout.columna(nombre).tipo in ("decimal", "entero"))
+    if any("." in f[i] for f in m.lineas[enc.linea:] for i in columnas if i < len(f)):
+        return frozenset(), ","
+    return columnas, ","
 
 
 def _recorte(texto: str, n: int = 80) -> str:
@@ -229,8 +244,7 @@ def convertir(cruda: TablaCruda, layout: Layout, enc: Encabezado, informe: Infor
     """Turn raw cells into the layout's typed columns; every bad cell becomes a problem with its line."""
     nombre = cruda.archivo.name
     lineas = cruda.lineas
-    cols = {c.nombre: cv.limpiar(cruda.columnas[enc.asignacion[c.nombre]], cruda.espacios_unicode)
-            for c in layout.columnas
+    cols = {c.nombre: cv.limpiar(cruda.columnas[enc.asignacion[c.nombre]]) for c in layout.columnas
             if c.nombre in enc.asignacion and enc.asignacion[c.nombre] < len(cruda.columnas)}
     vacio = {k: cv.vacios(s) for k, s in cols.items()}
     # Drop rows where every mapped cell is empty (trailing separators, blank spreadsheet rows).
@@ -261,6 +275,10 @@ def convertir(cruda: TablaCruda, layout: Layout, enc: Encabezado, informe: Infor
     n = len(lineas)
     numericas = [c for c in layout.columnas if c.tipo in ("decimal", "entero") and c.nombre in cols]
     analisis = {c.nombre: cv.analizar_numeros(cols[c.nombre]) for c in numericas}
+    estilo_leido: cv.EstiloNumerico = "colombiano" if cruda.decimal == "," else "punto"
+    for c in numericas:
+        if enc.asignacion[c.nombre] in cruda.tipadas:
+            analisis[c.nombre].estilo_nativo = estilo_leido
     evidencias = {k: a.evidencia() for k, a in analisis.items()}
     estilo_archivo = cv.estilo_de_archivo([e for k, e in evidencias.items() if not layout.columna(k).tasa])
     if estilo_archivo == "indistinto" and any(a.ambiguo_punto.any() or a.ambiguo_coma.any()
@@ -294,8 +312,7 @@ def convertir(cruda: TablaCruda, layout: Layout, enc: Encabezado, informe: Infor
             salida[c.nombre] = valores
         elif c.tipo == "fecha":
             fechas, malos, vacias = cv.a_fecha(s)
-            reportar(c, malos, s, "se esperaba una fecha dd/mm/aaaa, aaaa-mm-dd o un número de serie de "
-                                  "Excel.")
+            reportar(c, malos, s, "se esperaba una fecha dd/mm/aaaa, aaaa-mm-dd o un número de serie de Excel.")
             salida[c.nombre] = fechas
         elif c.tipo == "documento":
             doc, malos, vacias, original = cv.a_documento(s)
@@ -321,8 +338,7 @@ def convertir(cruda: TablaCruda, layout: Layout, enc: Encabezado, informe: Infor
             reportar(c, malos, s, "código CUIF inválido: se esperaban solo dígitos, máximo 6.")
             if corto.any():
                 i = int(corto.argmax())
-                informe.advertencia(nombre, f"{int(corto.sum())} código(s) con menos de 6 dígitos se "
-                                            "completaron "
+                informe.advertencia(nombre, f"{int(corto.sum())} código(s) con menos de 6 dígitos se completaron "
                                     f"con ceros a la derecha (por ejemplo «{_valor(s, i)}» se lee como "
                                     f"«{cod.iloc[i]}»).", fila=int(lineas[i]), columna=titulo(c),
                                     valor=_valor(s, i))
@@ -350,8 +366,7 @@ def _datos_sin_encabezado(cruda: TablaCruda, enc: Encabezado, informe: Informe) 
         llenas = ~cv.vacios(s)
         if len(llenas) == len(cruda.lineas) and llenas.any():
             j = int(llenas.argmax())
-            informe.advertencia(cruda.archivo.name, f"hay datos en la columna {i + 1}, que no tiene "
-                                                    "encabezado; "
+            informe.advertencia(cruda.archivo.name, f"hay datos en la columna {i + 1}, que no tiene encabezado; "
                                 "se ignoran.", fila=int(cruda.lineas[j]), valor=_valor(s, j))
             return
 
@@ -360,5 +375,5 @@ def _vacia(c: Columna, n: int) -> pd.Series | np.ndarray:
     if c.tipo in ("decimal", "entero"):
         return np.full(n, np.nan)
     if c.tipo == "fecha":
-        return pd.Series(np.full(n, np.datetime64("NaT"), dtype=cv.UNIDAD_FECHA))
+        return pd.Series(np.full(n, np.datetime64("NaT", "us")), dtype=cv.UNIDAD_FECHA)
     return pd.Series([""] * n, dtype="str")

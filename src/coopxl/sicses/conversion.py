@@ -35,15 +35,15 @@ NOMBRE_ESTILO = {
     "indistinto": "enteros sin separadores",
 }
 
-_RE_ENTERO = r"^-?\d+$"
+_RE_ENTERO = r"^[-+]?\d+$"
 # Unambiguous Colombian numbers: dots for thousands and/or a decimal comma.
-_RE_COLOMBIANO = (r"^-?(?:\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}|\d+,\d{4,}|\d{4,},\d+"
+_RE_COLOMBIANO = (r"^[-+]?(?:\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}|\d+,\d{4,}|\d{4,},\d+"
                   r"|0,\d+|\d+,\d+[eE][+-]?\d+)$")
 # Unambiguous point-decimal numbers (and Excel's scientific notation).
-_RE_PUNTO = (r"^-?(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}|\d+\.\d{4,}|\d{4,}\.\d+"
+_RE_PUNTO = (r"^[-+]?(?:\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}|\d+\.\d{4,}|\d{4,}\.\d+"
              r"|0\.\d+|\d+(?:\.\d+)?[eE][+-]?\d+)$")
-_RE_AMBIGUO_PUNTO = r"^-?[1-9]\d{0,2}\.\d{3}$"  # "1.234": thousands in a Colombian file, 1.234 elsewhere
-_RE_AMBIGUO_COMA = r"^-?[1-9]\d{0,2},\d{3}$"  # "1,234": 1,234 in a Colombian file, thousands elsewhere
+_RE_AMBIGUO_PUNTO = r"^[-+]?[1-9]\d{0,2}\.\d{3}$"  # "1.234": thousands in a Colombian file, 1.234 elsewhere
+_RE_AMBIGUO_COMA = r"^[-+]?[1-9]\d{0,2},\d{3}$"  # "1,234": 1,234 in a Colombian file, thousands elsewhere
 EPOCA_EXCEL = dt.datetime(1899, 12, 30)
 SERIAL_MAXIMO = 73415  # 31/12/2100
 UNIDAD_FECHA = "datetime64[us]"
@@ -58,8 +58,23 @@ Celdas = pa.Array | pa.ChunkedArray | pd.Series
 
 def es_texto(s: Celdas) -> bool:
     if isinstance(s, pa.Array | pa.ChunkedArray):
-        return pa.types.is_string(s.type) or pa.types.is_large_string(s.type)
+        t = s.type.value_type if pa.types.is_dictionary(s.type) else s.type
+        return pa.types.is_string(t) or pa.types.is_large_string(t)
     return isinstance(s.dtype, pd.StringDtype)
+
+
+def _diccionario(s: Celdas) -> tuple[pa.Array, pa.Array] | None:
+    """(distinct values, indices) of a dictionary-encoded text column read that way by pyarrow (one chunk)."""
+    if not isinstance(s, pa.Array | pa.ChunkedArray) or not pa.types.is_dictionary(s.type):
+        return None
+    if isinstance(s, pa.ChunkedArray):
+        if s.num_chunks != 1:
+            return None
+        s = s.chunk(0)
+    valores = s.dictionary
+    if not pa.types.is_large_string(valores.type):
+        valores = valores.cast(pa.large_string())
+    return valores, pc.fill_null(s.indices, 0) if s.indices.null_count else s.indices
 
 
 def _pa(s: Celdas) -> pa.Array | pa.ChunkedArray:
@@ -68,6 +83,8 @@ def _pa(s: Celdas) -> pa.Array | pa.ChunkedArray:
     arr = s if isinstance(s, pa.Array | pa.ChunkedArray) else pa.array(s)
     if isinstance(arr, pa.ChunkedArray) and arr.num_chunks == 1:
         arr = arr.chunk(0)
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.cast(arr.type.value_type)
     if not pa.types.is_large_string(arr.type):
         arr = arr.cast(pa.large_string())
     if arr.null_count:
@@ -83,26 +100,11 @@ def serie(s: Celdas) -> pd.Series:
     """Cells as a pandas Series (text as the pyarrow-backed str dtype)."""
     if isinstance(s, pd.Series):
         return s.reset_index(drop=True) if not isinstance(s.index, pd.RangeIndex) or s.index.start else s
-    return _pa(s).to_pandas()
-
-
-_serie = serie
+    return _contiguo(_pa(s)).to_pandas()  # contiguous: pandas operations on chunked arrays are slower
 
 
 def _np(mascara: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return np.asarray(pc.fill_null(mascara, False).to_numpy(zero_copy_only=False), dtype=bool)
-
-
-def largo(s: Celdas) -> int:
-    return len(s)
-
-
-def todo_vacio(s: Celdas) -> bool:
-    """Whether every cell of a text column is '' (free: looks at the size of its character buffer)."""
-    if not es_texto(s):
-        return False
-    arr = _pa(s)
-    return arr.null_count == len(arr) or pc.sum(pc.binary_length(arr)).as_py() in (0, None)
 
 
 def texto(s: Celdas) -> pa.Array:
@@ -114,7 +116,23 @@ def texto(s: Celdas) -> pa.Array:
     s = serie(s)
     if pd.api.types.is_datetime64_any_dtype(s):
         return _pa(s.dt.strftime("%d/%m/%Y").fillna("").astype("str"))
+    if pd.api.types.is_float_dtype(s) or pd.api.types.is_integer_dtype(s):
+        return _numeros_a_texto(s.to_numpy(dtype=np.float64, na_value=np.nan))
     return pa.array([_celda(v, celda_texto) for v in s], pa.large_string())
+
+
+def _numeros_a_texto(x: np.ndarray) -> pa.Array:
+    """Workbook numbers as typed: whole numbers without '.0' (vectorised), others as Python writes them."""
+    enteros = ~np.isnan(x) & (np.abs(x) < 1e16) & (x == np.floor(np.where(np.isnan(x), 0, x)))
+    texto_ = pc.cast(pa.array(np.where(enteros, x, 0).astype(np.int64)), pa.large_string())
+    texto_ = pc.if_else(pa.array(enteros), texto_, pa.scalar("", pa.large_string()))
+    otros = np.flatnonzero(~enteros & ~np.isnan(x))
+    if len(otros):
+        from coopxl.sicses.lectura import celda_texto
+
+        reemplazos = pa.array([celda_texto(float(v)) for v in x[otros]], pa.large_string())
+        texto_ = pc.replace_with_mask(texto_, pa.array(np.isin(np.arange(len(x)), otros)), reemplazos)
+    return texto_
 
 
 def _celda(v: object, celda_texto: Callable[[object], str]) -> str:
@@ -133,13 +151,21 @@ def limpiar(s: Celdas, unicode: bool = True) -> Celdas:
 
     `unicode` false says the file has no non-ASCII space at all: the (faster) ASCII trim is enough.
     """
+    dic = _diccionario(s)
+    if dic is not None:  # trim the distinct values only
+        valores, indices = dic
+        if len(valores) and _bordes_con_espacio(valores, True):
+            valores = pc.utf8_trim(valores, _ESPACIOS)
+        return pa.DictionaryArray.from_arrays(indices, valores)
     if es_texto(s):
         arr = _pa(s)
         if not len(arr) or not _bordes_con_espacio(arr, unicode):
             return arr
         return pc.utf8_trim(arr, _ESPACIOS) if unicode else pc.ascii_trim_whitespace(arr)
-    if s.dtype == object:  # type: ignore[union-attr]
-        return s.map(lambda v: v.strip(_ESPACIOS) if isinstance(v, str) else v)  # type: ignore[union-attr]
+    if isinstance(s, pa.Array | pa.ChunkedArray):
+        return s
+    if s.dtype == object:
+        return s.map(lambda v: v.strip(_ESPACIOS) if isinstance(v, str) else v)
     return s
 
 
@@ -167,8 +193,14 @@ def _bordes_con_espacio(arr: pa.Array | pa.ChunkedArray, unicode: bool) -> bool:
 
 
 def vacios(s: Celdas) -> np.ndarray:
+    dic = _diccionario(s)
+    if dic is not None:
+        valores, indices = dic
+        return (np.asarray(pc.binary_length(valores)) == 0)[np.asarray(indices)]
     if es_texto(s):
         return np.asarray(pc.binary_length(_pa(s))) == 0
+    if isinstance(s, pa.Array | pa.ChunkedArray):
+        return np.asarray(s.is_null().to_numpy(zero_copy_only=False), dtype=bool)
     s = serie(s)
     if s.dtype == object:
         return np.fromiter((v is None or v == "" or (isinstance(v, float) and v != v) for v in s), bool, len(s))
@@ -189,13 +221,22 @@ def celda(s: Celdas, i: int) -> object:
     return s.iloc[i]
 
 
-def por_unicos(arr: pa.Array, fn: Callable[[str], object], tipo: pa.DataType) -> pa.Array:
-    """Apply a Python function once per distinct value (codes, dates: few distinct values)."""
-    d = pc.dictionary_encode(arr)
+def _unicos(s: Celdas) -> tuple[pa.Array, pa.Array]:
+    """(distinct values, index of each cell's value) of a text column."""
+    dic = _diccionario(s)
+    if dic is not None:
+        return dic
+    d = pc.dictionary_encode(_pa(s))
     if isinstance(d, pa.ChunkedArray):
         d = d.combine_chunks()
-    convertidos = pa.array([fn(u) for u in d.dictionary.to_pylist()], tipo)
-    return convertidos.take(d.indices)
+    return d.dictionary, d.indices
+
+
+def por_unicos(arr: Celdas, fn: Callable[[str], object], tipo: pa.DataType) -> pa.Array:
+    """Apply a Python function once per distinct value (codes, dates: few distinct values)."""
+    valores, indices = _unicos(arr)
+    convertidos = pa.array([fn(u) for u in valores.to_pylist()], tipo)
+    return convertidos.take(indices)
 
 
 def _partes(s: pd.Series, es_nativo: Callable[[object], bool]) -> tuple[pa.Array, np.ndarray]:
@@ -233,8 +274,8 @@ def esta_en(s: pd.Series, valores: object) -> pd.Series:
 
 # Kinds of a numeric cell that is not plain digits (see `_clasificar`).
 _ENTERO, _COL, _PUN, _AMB_P, _AMB_C, _COL_MILES, _PUN_MILES = 1, 2, 3, 4, 5, 6, 7
-_SIMPLE_COMA = r"^-?\d+,\d+$"
-_SIMPLE_PUNTO = r"^-?\d+\.\d+$"
+_SIMPLE_COMA = r"^[-+]?\d+,\d+$"
+_SIMPLE_PUNTO = r"^[-+]?\d+\.\d+$"
 
 
 @dataclass
@@ -251,8 +292,9 @@ class Numeros:
     indices: np.ndarray  # the other non-empty text cells
     resto: pa.Array  # their text, cleaned
     clase: np.ndarray  # their kind (0 = not a number)
-    nativo: np.ndarray | None = None  # cells that already were numbers (workbooks)
+    nativo: np.ndarray | None = None  # cells that already were numbers (workbooks, or read as numbers)
     valores_nativos: np.ndarray | None = None
+    estilo_nativo: EstiloNumerico | None = None  # the style the native numbers were read in, if any
 
     def _mascara(self, *clases: int) -> np.ndarray:
         m = np.zeros(len(self.vacio), dtype=bool)
@@ -288,6 +330,10 @@ class Numeros:
         return self._mascara(0)
 
     def evidencia(self) -> EstiloNumerico:
+        if self.estilo_nativo is not None and self.valores_nativos is not None:
+            v = self.valores_nativos[~np.isnan(self.valores_nativos)]
+            if (v != np.floor(v)).any():
+                return self.estilo_nativo
         col = int(np.isin(self.clase, (_COL, _COL_MILES)).sum())
         pun = int(np.isin(self.clase, (_PUN, _PUN_MILES)).sum())
         return "colombiano" if col > pun else "punto" if pun > col else "indistinto"
@@ -344,13 +390,17 @@ def analizar_numeros(s: Celdas) -> Numeros:
     nativo = valores_nativos = None
     if es_texto(s):
         t = _pa(s)
+    elif isinstance(s, pa.Array | pa.ChunkedArray):  # numbers pyarrow already parsed
+        valores_nativos = np.asarray(s.to_numpy(zero_copy_only=False), dtype=np.float64)
+        nativo = ~np.isnan(valores_nativos)
+        t = pa.repeat("", n).cast(pa.large_string())
     elif s.dtype == object:  # type: ignore[union-attr]
         t, nativo = _partes(s, _es_numero)  # type: ignore[arg-type]
         valores_nativos = np.array([float(v) if k else np.nan for v, k in zip(s, nativo, strict=True)])
     else:  # float64 (or another native numeric dtype) from a workbook
         valores_nativos = pd.to_numeric(s, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
         nativo = ~np.isnan(valores_nativos)
-        t = pa.array([""] * n, pa.large_string())
+        t = pa.repeat("", n).cast(pa.large_string())
     vacio = _np(pc.equal(t, ""))
     if nativo is not None:
         vacio &= ~nativo
@@ -475,11 +525,8 @@ def _fechas_texto(t: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     accepted only if formatting the date back gives the same text: pyarrow turns 31/02 into 02/03);
     the others, few, in Python.
     """
-    d = pc.dictionary_encode(t)
-    if isinstance(d, pa.ChunkedArray):
-        d = d.combine_chunks()
-    dic = d.dictionary
-    valores = np.full(len(dic), np.datetime64("NaT"), dtype=UNIDAD_FECHA)
+    dic, indices = _unicos(t)
+    valores = np.full(len(dic), np.datetime64("NaT", "us"))
     hechos = np.zeros(len(dic), dtype=bool)
     for formato in ("%d/%m/%Y", "%Y-%m-%d"):
         if hechos.all():
@@ -503,7 +550,7 @@ def _fechas_texto(t: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                 malos[i] = True
             else:
                 valores[i] = np.datetime64(f, "us")
-    idx = np.asarray(d.indices.to_numpy(zero_copy_only=False))
+    idx = np.asarray(indices.to_numpy(zero_copy_only=False))
     return valores[idx], malos[idx], vacios_[idx]
 
 
@@ -514,14 +561,14 @@ def a_fecha(s: Celdas) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     """
     n = len(s)
     if es_texto(s):
-        valores, malos, vacio = _fechas_texto(_pa(s))
+        valores, malos, vacio = _fechas_texto(s if _diccionario(s) is not None else _pa(s))
         return pd.Series(valores, dtype=UNIDAD_FECHA), malos, vacio
     if pd.api.types.is_datetime64_any_dtype(s):
         return s.dt.normalize().astype(UNIDAD_FECHA), np.zeros(n, dtype=bool), s.isna().to_numpy()
     if s.dtype != object:  # native numbers: Excel serials
         x = pd.to_numeric(s, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
         return _de_seriales(x)
-    valores = np.full(n, np.datetime64("NaT"), dtype=UNIDAD_FECHA)
+    valores = np.full(n, np.datetime64("NaT", "us"))
     malos = np.zeros(n, dtype=bool)
     vacio = np.zeros(n, dtype=bool)
     textos: dict[str, list[int]] = {}
@@ -601,9 +648,9 @@ def _codigo_uno(v: str) -> str:
 
 def a_codigo(s: Celdas, transformar: Callable[[str], str] | None = None) -> pd.Series:
     """Codes compared as text: trimmed, upper case, '1.0' and '01' as '1' (once per distinct value)."""
-    t = texto(s)
+    t = s if _diccionario(s) is not None else texto(s)
     fn = _codigo_uno if transformar is None else (lambda v: transformar(_codigo_uno(v)))
-    return _serie(por_unicos(t, fn, pa.large_string()))
+    return serie(por_unicos(t, fn, pa.large_string()))
 
 
 def sin_acentos(v: str) -> str:
@@ -627,13 +674,10 @@ def a_cuenta(s: Celdas) -> tuple[pd.Series, np.ndarray, np.ndarray]:
 
     Returns (code, bad mask, padded mask).
     """
-    t = texto(s)
-    d = pc.dictionary_encode(t)
-    if isinstance(d, pa.ChunkedArray):
-        d = d.combine_chunks()
-    res = [_cuenta_uno(u) for u in d.dictionary.to_pylist()]
-    idx = np.asarray(d.indices.to_numpy(zero_copy_only=False))
-    codigos = pa.array([r[0] for r in res], pa.large_string()).take(d.indices)
+    valores, indices = _unicos(s if _diccionario(s) is not None else texto(s))
+    res = [_cuenta_uno(u) for u in valores.to_pylist()]
+    idx = np.asarray(indices.to_numpy(zero_copy_only=False))
+    codigos = pa.array([r[0] for r in res], pa.large_string()).take(indices)
     malos = np.array([r[1] for r in res], dtype=bool)[idx] if res else np.zeros(0, bool)
     cortos = np.array([r[2] for r in res], dtype=bool)[idx] if res else np.zeros(0, bool)
-    return _serie(codigos), malos, cortos
+    return serie(codigos), malos, cortos

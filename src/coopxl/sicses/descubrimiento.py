@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from coopxl.parametros import ARCHIVOS as ARCHIVOS_PARAMETROS
 from coopxl.sicses.carga import (
@@ -19,6 +22,7 @@ from coopxl.sicses.layouts import LAYOUTS, Layout, normalizar_encabezado
 from coopxl.sicses.lectura import EXTENSIONES_TEXTO, EXTENSIONES_XLSX, ErrorArchivo, Muestra, muestra
 from coopxl.sicses.problemas import ENCABEZADO_INFORME, Informe
 
+T = TypeVar("T")
 IGNORAR = {"parametros.csv", "indice.csv", *ARCHIVOS_PARAMETROS}
 
 # SICSES reports that coopxl does not use: a file named like one is skipped with a note, even when its
@@ -89,8 +93,7 @@ def reconocer(archivo: Path, informe: Informe) -> Reconocimiento:
     nombre = archivo.name
     no_usado = _no_usado(archivo)
     if no_usado:
-        informe.advertencia(nombre, f"por su nombre es el reporte de {no_usado}, que coopxl no usa; se "
-                                    "ignora.")
+        informe.advertencia(nombre, f"por su nombre es el reporte de {no_usado}, que coopxl no usa; se ignora.")
         return Reconocimiento(archivo, None, None, None, no_usado, omitido=True)
     try:
         m = muestra(archivo)
@@ -126,51 +129,79 @@ def reconocer(archivo: Path, informe: Informe) -> Reconocimiento:
         informe.advertencia(nombre, f"no tiene fila de encabezado: por {como} se lee como {lay.titulo}, con "
                             "las columnas en el orden oficial.")
         return Reconocimiento(archivo, lay, encabezado_por_posicion(m, lay), m)
-    motivo = ("no se reconoce el reporte: el encabezado no coincide con ningún formato conocido y el nombre "
-              "del "
-              "archivo no lo indica. Nombre el archivo como el reporte (asociados, aportes, captaciones, "
-              "cartera, "
-              "directivos, catalogo, beneficios, asamblea, complementarios, revalorizacion) o agregue el "
-              "encabezado.")
+    motivo = ("no se reconoce el reporte: el encabezado no coincide con ningún formato conocido y el nombre del "
+              "archivo no lo indica. Nombre el archivo como el reporte (asociados, aportes, captaciones, cartera, "
+              "directivos, catalogo, beneficios, asamblea, complementarios, revalorizacion) o agregue el encabezado.")
     informe.error(nombre, motivo, fila=1)
     return Reconocimiento(archivo, None, None, m, motivo)
 
 
-def leer_carpeta(carpeta: Path, informe: Informe | None = None) -> Lectura:
-    """Recognise and load every report of `carpeta`. A report given twice is an error (the first is kept)."""
+def leer_carpeta(carpeta: Path, informe: Informe | None = None, hilos: int | None = None) -> Lectura:
+    """Recognise and load every report of `carpeta`. A report given twice is an error (the first is kept).
+
+    Files are recognised one after the other (a sample each); workbooks are loaded there and then (the
+    parsed sheet is already in memory, and calamine holds the GIL), text files afterwards side by side in
+    `hilos` threads (pyarrow parses and computes without the GIL). Each file's problems are collected
+    apart and merged in file order, so the report does not depend on the threads.
+    """
     lectura = Lectura(Path(carpeta), informe=informe if informe is not None else Informe())
     inf = lectura.informe
     if not lectura.carpeta.is_dir():
         inf.error(str(carpeta), "la carpeta no existe o no es una carpeta.")
         return lectura
+    trabajos: list[tuple[Path, Reconocimiento | None, Informe]] = []
+    cargas: list[Carga | None] = []
+    elegidos: dict[str, str] = {}
+
+    def cargar_uno(trabajo: tuple[Path, Reconocimiento | None, Informe]) -> Carga | None:
+        archivo, r, propio = trabajo
+        if r is None or r.layout is None or r.muestra is None:
+            return None
+        carga = _seguro(archivo, propio, lambda: cargar(r.muestra, r.layout, propio, r.encabezado))
+        r.muestra = None  # let the file's sample (and a workbook's parsed sheet) go
+        return carga
+
     for archivo in archivos_de(lectura.carpeta):
-        try:
-            _leer_archivo(archivo, lectura)
-        except (MemoryError, KeyboardInterrupt):
-            raise
-        except Exception as e:  # never a traceback for a user's file: one line, the others still load
-            if os.environ.get("COOPXL_DEPURAR"):
-                raise
-            inf.error(archivo.name, f"error inesperado al leer el archivo ({type(e).__name__}: {e}); se "
-                                    "omite. "
-                      "Reporte el problema con una copia del archivo si puede.")
+        propio = Informe()
+        r = _seguro(archivo, propio, lambda archivo=archivo, propio=propio: reconocer(archivo, propio))
+        if r is not None and not r.omitido and (r.layout is None or r.muestra is None):
+            lectura.no_reconocidos.append(archivo)
+            r = None
+        elif r is not None and r.layout is not None and r.layout.id in elegidos:
+            propio.error(archivo.name, f"el {r.layout.titulo} ya se leyó de «{elegidos[r.layout.id]}»: deje un "
+                         "solo archivo por reporte en la carpeta de un corte; este se ignora.")
+            r = None
+        elif r is not None and r.layout is not None:
+            elegidos[r.layout.id] = archivo.name
+        trabajo = (archivo, r if r is not None and not r.omitido else None, propio)
+        trabajos.append(trabajo)
+        libro = r is not None and r.muestra is not None and r.muestra.libro
+        cargas.append(cargar_uno(trabajo) if libro else None)
+    en_paralelo = [i for i, (_, r, _) in enumerate(trabajos) if r is not None and r.muestra is not None]
+    n = hilos if hilos is not None else min(4, os.cpu_count() or 1)
+    if n > 1 and len(en_paralelo) > 1:
+        with ThreadPoolExecutor(max_workers=n, thread_name_prefix="coopxl-lectura") as ejecutor:
+            hechas = list(ejecutor.map(cargar_uno, [trabajos[i] for i in en_paralelo]))
+    else:
+        hechas = [cargar_uno(trabajos[i]) for i in en_paralelo]
+    for i, carga in zip(en_paralelo, hechas, strict=True):
+        cargas[i] = carga
+    for (_, r, propio), carga in zip(trabajos, cargas, strict=True):
+        inf.unir(propio)
+        if carga is not None and r is not None and r.layout is not None:
+            lectura.cargas[r.layout.id] = carga
     return lectura
 
 
-def _leer_archivo(archivo: Path, lectura: Lectura) -> None:
-    inf = lectura.informe
-    r = reconocer(archivo, inf)
-    if r.omitido:
-        return
-    if r.layout is None or r.muestra is None:
-        lectura.no_reconocidos.append(archivo)
-        return
-    if r.layout.id in lectura.cargas:
-        otro = lectura.cargas[r.layout.id].archivo.name
-        inf.error(archivo.name, f"el {r.layout.titulo} ya se leyó de «{otro}»: deje un solo archivo por "
-                                "reporte "
-                  "en la carpeta de un corte; este se ignora.")
-        return
-    carga = cargar(r.muestra, r.layout, inf, r.encabezado)
-    if carga is not None:
-        lectura.cargas[r.layout.id] = carga
+def _seguro(archivo: Path, informe: Informe, funcion: Callable[[], T]) -> T | None:
+    """Run `funcion`; an unexpected exception on a user's file becomes one error line, never a traceback."""
+    try:
+        return funcion()
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as e:
+        if os.environ.get("COOPXL_DEPURAR"):
+            raise
+        informe.error(archivo.name, f"error inesperado al leer el archivo ({type(e).__name__}: {e}); se omite. "
+                      "Reporte el problema con una copia del archivo si puede.")
+        return None

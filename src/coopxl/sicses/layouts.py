@@ -288,8 +288,8 @@ CARTERA = Layout(
         col("nit_patronal", "NIT_PATRONAL", "NITPatronal"),
         col("nombre_patronal", "NOMBRE_PATRONAL", "NombrePatronal"),
         # Circular Externa 15 de 2020, from the 30/06/2020 cut: optional trailing columns.
-        col("modificacion_credito", "Modificacion del credito", "ModificacionCredito", "Modificación del "
-                                                                                       "crédito"),
+        col("modificacion_credito", "Modificacion del credito", "ModificacionCredito",
+            "Modificación del crédito"),
         col("tipo_modificacion", "Tipo de modificacion", "TipoModificacion", "Tipo de modificación"),
         col("fecha_modificacion", "Fecha de modificacion", "FechaModificacion", "Fecha de modificación",
             tipo="fecha"),
@@ -320,8 +320,7 @@ DIRECTIVOS = Layout(
         col("nombre", "Nombres y Apellidos", "Nombre", "Nombre Completo", "nombre_directivo"),
         col("organo", "Organo", "Órgano", "id_tipo_directivo", "Tipo Directivo", tipo="codigo", req=True,
             codigos=ORGANOS,
-            desc="1 consejo/junta directiva, 2 junta de vigilancia, 3 comité de apoyo, 4 gerencia, 5 "
-                 "revisoría"),
+            desc="1 consejo/junta directiva, 2 junta de vigilancia, 3 comité de apoyo, 4 gerencia, 5 revisoría"),
         col("calidad", "Calidad", "principal_suplente", "Principal Suplente", tipo="codigo", codigos=("P", "S")),
         col("cargo", "Cargo", "cargo_directivo"),
         col("fecha_nombramiento", "Fecha Nombramiento", "fecha_nombra", "Fecha de Nombramiento", tipo="fecha"),
@@ -350,8 +349,8 @@ CATALOGO = Layout(
     (
         col("codigo", "Codigo", "CUENTA", "Código", "CODCUENTA", "CODRENGLON", "Codigo Cuenta", tipo="cuenta",
             req=True),
-        col("nombre", "Nombre", "DESCRIPCION DE LA CUENTA", "NOMBRE CUENTA", "Descripcion", "Nombre de la "
-                                                                                            "cuenta"),
+        col("nombre", "Nombre", "DESCRIPCION DE LA CUENTA", "NOMBRE CUENTA", "Descripcion",
+            "Nombre de la cuenta"),
         col("saldo", "Saldo", "SALDO", "VALOR EN PESOS", "Saldo Actual", "Saldo Final", tipo="decimal", req=True),
         col("saldo_anterior", "Saldo Anterior", "SaldoAnterior", "Saldo Inicial", tipo="decimal"),
         col("debitos", "Debitos", "Débitos", tipo="decimal"),

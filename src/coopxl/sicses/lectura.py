@@ -3,15 +3,17 @@
 Nothing here knows about reports: it turns bytes into columns of cells and remembers, for each data
 row, the line number the user sees in the file (so that every message can point at it).
 
-Text files are decoded once into UTF-8 (a file that mixes UTF-8 and Windows-1252 bytes is decoded
-piece by piece, each with its own encoding) and parsed by pyarrow, in parallel. Line numbers are
-exact: consecutive in the common case, counted only when blank lines or malformed rows exist.
+Text files are classified by their non-ASCII bytes (vectorised), decoded once into UTF-8 (a file that
+mixes UTF-8 and Windows-1252 bytes is decoded piece by piece, each with its own encoding) and parsed
+by pyarrow in one block, so that every column comes out contiguous. Line numbers are exact:
+consecutive in the common case, counted only when blank lines or malformed rows exist.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 import zipfile
@@ -22,6 +24,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 EXTENSIONES_TEXTO = (".csv", ".txt", ".tsv", ".prn")
@@ -33,7 +36,9 @@ NOMBRE_CODIFICACION = {
     "mixta": "mezcla de UTF-8 y Windows-1252", "ascii": "ASCII",
 }
 LINEAS_MUESTRA = 12
-BLOQUE = 1 << 22  # pyarrow parses (and transcodes) blocks of this size in parallel; columns stay chunked
+BLOQUE = (1 << 31) - 1  # the largest block pyarrow parses at once (a bigger file gives chunked columns)
+COMBINAR = True  # chunked columns are made contiguous right after parsing
+DICCIONARIO = pa.dictionary(pa.int32(), pa.large_string())
 csv.field_size_limit(1 << 30)  # a long memo field is data, not an error (the default limit is 128 KB)
 BYTES_MUESTRA = 1 << 18
 BOM_UTF8 = b"\xef\xbb\xbf"
@@ -78,7 +83,8 @@ class TablaCruda:
     filas_malas: list[tuple[int, int, str]] = field(default_factory=list)  # (line, fields, text)
     mezcla: tuple[int, str] | None = None  # first line where the encodings mix, and its text
     mojibake: tuple[int, str] | None = None  # first line with UTF-8 text decoded twice ("Ã±")
-    espacios_unicode: bool = True  # the text may hold non-ASCII spaces (NBSP, BOM...) to trim
+    tipadas: frozenset[int] = frozenset()  # file columns pyarrow already read as numbers (float64)
+    decimal: str = ","  # the decimal separator of those
 
     @property
     def filas(self) -> int:
@@ -141,11 +147,6 @@ codecs.register_error("coopxl-cp1252", _error_cp1252)
 codecs.register_error("coopxl-latin1", _error_latin1)
 
 
-
-def _no_ascii(datos: bytes) -> int:
-    return len(datos) - len(datos.translate(None, bytes(range(128))))
-
-
 @dataclass(frozen=True)
 class Bytes:
     """What the non-ASCII bytes of a text say: its encoding, where the first byte that is not UTF-8 is,
@@ -154,6 +155,7 @@ class Bytes:
     etiqueta: str  # ascii, utf-8, cp1252 or mixta
     no_utf8: int | None = None  # offset of the first byte that is not part of a UTF-8 character
     mojibake: int | None = None  # offset of the first "Ã±"-like sequence
+    altos: int = 0  # how many bytes are not ASCII
 
 
 _TROZO = 1 << 22
@@ -171,12 +173,9 @@ def _posiciones_altas(arr: np.ndarray) -> np.ndarray:
     return np.concatenate(partes) if partes else np.zeros(0, dtype=np.int64)
 
 
-def analizar_bytes(datos: bytes, final: bool = True) -> Bytes:
+def analizar_bytes(datos: bytes) -> Bytes:
     """Classify the non-ASCII bytes, vectorised: a byte that is part of a well-formed UTF-8 character
-    (lead byte + continuation bytes) is UTF-8; any other is Windows-1252. Both kinds: mixed.
-
-    `final` false: `datos` is the start of a file, and a character cut at its end is not an error.
-    """
+    (lead byte + continuation bytes) is UTF-8; any other is Windows-1252. Both kinds: mixed."""
     if datos.isascii():
         return Bytes("ascii")
     arr = np.frombuffer(datos, dtype=np.uint8)
@@ -198,15 +197,13 @@ def analizar_bytes(datos: bytes, final: bool = True) -> Bytes:
     cubiertos = np.concatenate([altos[lider] + k for lider, largo in ((lider2, 2), (lider3, 3), (lider4, 4))
                                 for k in range(largo)])
     sueltos = altos[~np.isin(altos, cubiertos, assume_unique=False)] if len(cubiertos) else altos
-    if not final:
-        sueltos = sueltos[sueltos < n - 3]  # a character cut by the read limit is not an error
     b1, b2 = byte(1), byte(2)
     moji = altos[lider2 & (b == 0xC3) & ((b1 == 0x83) | (b1 == 0x82)) & (b2 >= 0xC2) & (b2 <= 0xE2)]
     mojibake = int(moji[0]) if len(moji) else None
     hay_utf8 = bool(lider2.any() or lider3.any() or lider4.any())
     if not len(sueltos):
-        return Bytes("utf-8", None, mojibake)
-    return Bytes("mixta" if hay_utf8 else "cp1252", int(sueltos[0]), mojibake)
+        return Bytes("utf-8", None, mojibake, len(altos))
+    return Bytes("mixta" if hay_utf8 else "cp1252", int(sueltos[0]), mojibake, len(altos))
 
 
 def etiqueta_codificacion(datos: bytes) -> str:
@@ -298,15 +295,14 @@ def muestra(ruta: Path) -> Muestra:
         raise ErrorArchivo(nombre, "el archivo está vacío.")
     if es_xlsx(ruta):
         if tipo in ("zip", "ole"):
-            return _muestra_libro(ruta, por_contenido=False)
+            coincide = (tipo == "ole") == (ruta.suffix.lower() == ".xls")
+            return _muestra_libro(ruta, por_contenido=not coincide)
         if tipo in ("texto", "utf16"):
             m = _muestra_texto(ruta, cabeza, tipo)
             m.avisos.append(f"tiene extensión {ruta.suffix} pero es un archivo de texto; se lee como texto.")
             return m
-        raise ErrorArchivo(nombre, "no es un libro de Excel válido: su contenido no corresponde a un "
-                                   "archivo "
-                           f"{ruta.suffix} (¿se cambió la extensión?). Ábralo en Excel y guárdelo de nuevo "
-                           "como "
+        raise ErrorArchivo(nombre, f"no es un libro de Excel válido: su contenido no corresponde a un archivo "
+                           f"{ruta.suffix} (¿se cambió la extensión?). Ábralo en Excel y guárdelo de nuevo como "
                            ".xlsx.")
     if tipo == "zip":
         if _es_xlsx_comprimido(ruta):
@@ -314,8 +310,7 @@ def muestra(ruta: Path) -> Muestra:
             m.avisos.append(f"es un libro de Excel guardado con extensión {ruta.suffix}; se lee como Excel "
                             "(cámbiele la extensión a .xlsx).")
             return m
-        raise ErrorArchivo(nombre, "es un archivo comprimido (zip), no un reporte: descomprímalo y deje en "
-                                   "la "
+        raise ErrorArchivo(nombre, "es un archivo comprimido (zip), no un reporte: descomprímalo y deje en la "
                            "carpeta los archivos que contiene.")
     if tipo == "ole":
         m = _muestra_libro(ruta, por_contenido=True)
@@ -363,9 +358,23 @@ def _a_utf8(ruta: Path) -> tuple[bytes, str, tuple[int, str] | None, tuple[int, 
     if info.etiqueta in ("ascii", "utf-8"):
         return _fin_de_linea(cuerpo), "utf-8-sig" if bom else "utf-8", None, mojibake
     if info.etiqueta == "cp1252":
-        return _fin_de_linea(cuerpo), "cp1252", None, None  # still Windows-1252: pyarrow decodes it
+        return _fin_de_linea(_cp1252_a_utf8(cuerpo, info.altos)), "cp1252", None, None
     mezcla = _linea_de(cuerpo, info.no_utf8 or 0, mixta=True)
     return _fin_de_linea(cuerpo.decode("utf-8", errors="coopxl-cp1252").encode("utf-8")), "mixta", mezcla, mojibake
+
+
+def _cp1252_a_utf8(datos: bytes, altos: int) -> bytearray:
+    """Windows-1252 bytes to UTF-8, a few megabytes at a time into one buffer sized beforehand: no text
+    object as big as the file (each non-ASCII byte becomes at most 3 bytes)."""
+    salida = bytearray(len(datos) + 2 * altos)
+    vista = memoryview(datos)
+    escrito = 0
+    for i in range(0, len(datos), _TROZO):
+        trozo = bytes(vista[i: i + _TROZO]).decode("cp1252", errors="coopxl-latin1").encode("utf-8")
+        salida[escrito: escrito + len(trozo)] = trozo
+        escrito += len(trozo)
+    del salida[escrito:]
+    return salida
 
 
 def _fin_de_linea(buf: bytes) -> bytes:
@@ -378,17 +387,27 @@ def _linea_de(buf: bytes, posicion: int, mixta: bool = False) -> tuple[int, str]
     """The line number (1-based) and the text of the line holding byte `posicion`."""
     inicio = buf.rfind(b"\n", 0, posicion) + 1
     fin = buf.find(b"\n", posicion)
-    texto = buf[inicio: fin if fin >= 0 else len(buf)].decode("utf-8", errors="coopxl-cp1252" if mixta else
-                                                              "replace")
+    errores = "coopxl-cp1252" if mixta else "replace"
+    texto = buf[inicio: fin if fin >= 0 else len(buf)].decode("utf-8", errors=errores)
     return buf.count(b"\n", 0, posicion) + 1, texto.strip()
 
 
-def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimitador: str) -> TablaCruda:
+def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimitador: str,
+               numericas: frozenset[int] = frozenset(), decimal: str = ",",
+               codigos: frozenset[int] = frozenset()) -> TablaCruda:
     """Read the data rows of a text file from line `inicio` (1-based), as strings, `columnas` wide.
 
-    `codificacion` is the sample's guess; the whole file decides. pyarrow reads fast and in parallel;
-    rows with another number of fields are set aside and reported by line (a row whose extra fields
-    are all empty, trailing separators, is kept).
+    `codificacion` is the sample's guess; the whole file decides. Rows with another number of fields
+    are set aside and reported by line (a row whose extra fields are all empty, trailing separators,
+    is kept).
+
+    `numericas`: file columns pyarrow may try to convert to numbers itself, with `decimal` as the
+    decimal separator (in C++, while parsing: no text kept for them). If any of their cells is not a
+    plain number in that style (thousands separators, the other decimal separator, text, nan/inf),
+    the whole file is read again as text, and the cells are looked at one by one.
+
+    `codigos`: file columns with few distinct values (codes, dates), read dictionary-encoded: each
+    distinct text is kept once, and converted once.
     """
     del codificacion  # the whole file is looked at again: the sample may not show every byte
     nombre = ruta.name
@@ -401,50 +420,59 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
         malas += 1
         return "skip"
 
-    def parsear(buf: bytes, codificacion_arrow: str = "utf8") -> pa.Table:
+    def parsear(buf: bytes, numeros: frozenset[int] = frozenset()) -> pa.Table:
         nonlocal malas
         malas = 0
         if not _hay_datos(buf, _inicio_de_linea(buf, saltar)):
             return pa.table({n: pa.array([], pa.large_string()) for n in nombres})
+        tipos = {n: (pa.float64() if i in numeros else DICCIONARIO if i in codigos else pa.large_string())
+                 for i, n in enumerate(nombres)}
         return pacsv.read_csv(
             pa.BufferReader(buf),
-            # 4 MB blocks: parsed (and transcoded) in parallel; the columns stay chunked.
-            read_options=pacsv.ReadOptions(skip_rows=saltar, column_names=nombres, block_size=BLOQUE,
-                                           encoding=codificacion_arrow),
+            # One block per file (up to BLOQUE): the columns come out contiguous. Chunked columns
+            # would need a copy to combine them (fresh memory is what costs most) or slow down every
+            # pandas operation downstream; the parallelism comes from reading files side by side.
+            read_options=pacsv.ReadOptions(skip_rows=saltar, column_names=nombres,
+                                           block_size=max(1 << 20, min(len(buf) + 1, BLOQUE))),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimitador, invalid_row_handler=apartar, ignore_empty_lines=True,
                 newlines_in_values=False,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.large_string() for n in nombres},
-                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                column_types=tipos, strings_can_be_null=False, quoted_strings_can_be_null=False,
+                null_values=[""], true_values=[], false_values=[], decimal_point=decimal,
             ),
         )
 
+    def intento_tipado(buf: bytes) -> pa.Table | None:
+        if not numericas:
+            return None
+        try:
+            tabla = parsear(buf, numericas)
+        except pa.ArrowInvalid:
+            return None  # some cell is not a plain number: the text path reports it
+        if malas:
+            return None
+        for i in numericas:
+            columna = tabla.column(i)
+            if len(columna) and pc.any(pc.or_(pc.is_nan(columna), pc.is_inf(columna))).as_py():
+                return None
+        return tabla
+
     try:
         buf, cod, mezcla, mojibake = _a_utf8(ruta)
-        if cod == "cp1252":
-            try:  # pyarrow transcodes while it parses, in parallel
-                tabla = parsear(buf, "cp1252")
-            except UnicodeDecodeError:  # one of the 5 bytes Windows-1252 leaves undefined
-                buf = buf.decode("cp1252", errors="coopxl-latin1").encode("utf-8")
-                cod = "cp1252-utf8"
-                tabla = parsear(buf)
-        else:
+        tabla = intento_tipado(buf)
+        tipadas = numericas if tabla is not None else frozenset()
+        if tabla is None:
             tabla = parsear(buf)
     except OSError as e:
         raise ErrorArchivo(nombre, f"no se pudo leer el archivo ({e.strerror or e}).") from None
     except (pa.ArrowInvalid, pa.ArrowException) as e:
         raise ErrorArchivo(nombre, f"no se pudo leer como texto delimitado ({e}).") from None
     filas_malas: list[tuple[int, int, str]] = []
-    buf_codificacion = "utf-8"
     total_lineas = buf.count(b"\n") + (0 if buf.endswith(b"\n") else 1)
-    if cod == "cp1252-utf8":
-        cod = "cp1252"
-    elif cod == "cp1252":
-        buf_codificacion = "cp1252"
     if malas:
-        lineas, filas_malas, recuperadas = _lineas_exactas(buf, inicio, columnas, delimitador, buf_codificacion)
+        lineas, filas_malas, recuperadas = _lineas_exactas(buf, inicio, columnas, delimitador)
         if recuperadas:
             tabla, lineas = _unir_recuperadas(tabla, lineas, recuperadas, nombres)
     elif tabla.num_rows != total_lineas - saltar:  # blank lines among the data
@@ -453,20 +481,20 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
         lineas = np.arange(inicio, inicio + tabla.num_rows, dtype=np.int64)
     del buf
     celdas = [_contiguo(tabla.column(i)) for i in range(columnas)]
-    return TablaCruda(ruta, celdas, lineas, cod, delimitador, None, filas_malas, mezcla, mojibake)
+    return TablaCruda(ruta, celdas, lineas, cod, delimitador, None, filas_malas, mezcla, mojibake,
+                      tipadas=tipadas, decimal=decimal)
 
 
 def _contiguo(columna: pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    return columna.chunk(0) if columna.num_chunks == 1 else columna
+    if columna.num_chunks == 1:
+        return columna.chunk(0)
+    return columna.combine_chunks() if COMBINAR else columna
 
 
 def _hay_datos(buf: bytes, desde: int) -> bool:
     """Whether something other than white space follows offset `desde` (without copying the buffer)."""
     vista = memoryview(buf)
-    for i in range(desde, len(buf), 1 << 16):
-        if bytes(vista[i: i + (1 << 16)]).strip():
-            return True
-    return False
+    return any(bytes(vista[i: i + (1 << 16)]).strip() for i in range(desde, len(buf), 1 << 16))
 
 
 def _inicio_de_linea(buf: bytes, lineas: int) -> int:
@@ -548,8 +576,7 @@ def _abrir_libro(ruta: Path, por_contenido: bool) -> Any:
         return CalamineWorkbook.from_path(str(ruta))
     except Exception:  # calamine raises its own error types for broken files
         raise ErrorArchivo(ruta.name, "no es un libro de Excel válido o está dañado: ábralo en Excel y "
-                                      "guárdelo "
-                           "de nuevo como .xlsx.") from None
+                                      "guárdelo de nuevo como .xlsx.") from None
 
 
 def _muestra_libro(ruta: Path, por_contenido: bool) -> Muestra:
@@ -584,16 +611,27 @@ def celda_texto(v: object) -> str:
     return str(v).strip()
 
 
-def columna_nativa(valores: tuple[object, ...] | list[object]) -> pd.Series:
-    """One workbook column as a Series: str when every cell is text, float64 or datetime64 when every
-    non-empty cell is a number or a date, object (mixed native values) otherwise."""
+_VACIO = frozenset(("",))
+
+
+def columna_nativa(valores: tuple[object, ...] | list[object]) -> Any:
+    """One workbook column: a pyarrow string array when every cell is text, a float64 (or datetime64)
+    Series when every non-empty cell is a number (or a date), an object Series (mixed native values)
+    otherwise."""
     tipos = set(map(type, valores))
     if tipos <= {str}:
-        return pd.Series(pa.array(valores, pa.large_string()).to_pandas(), copy=False)
+        return pa.array(valores, pa.large_string())
+    textos = {v for v in valores if type(v) is str} if str in tipos else set()
     sin_texto = tipos - {str}
-    vacios_solo = str not in tipos or all(v == "" for v in valores if type(v) is str)
-    if vacios_solo and sin_texto <= {float, int, type(None)}:
+    if textos <= _VACIO and sin_texto <= {float, int, type(None)}:
         return pd.Series(np.array([np.nan if v == "" or v is None else v for v in valores], dtype=np.float64))
+    if textos <= _VACIO and sin_texto <= {dt.date, dt.datetime, type(None)}:
+        try:
+            fechas = pd.to_datetime(pd.Series([None if v == "" else v for v in valores], dtype=object),
+                                    errors="raise")
+            return fechas.dt.normalize().astype("datetime64[us]")
+        except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+            pass  # a date pandas cannot hold: cell by cell
     return pd.Series(list(valores), dtype=object)
 
 
@@ -612,13 +650,14 @@ def leer_xlsx(ruta: Path, inicio: int, columnas: int, m: Muestra | None = None) 
     ancho = max(columnas, max((len(f) for f in cuerpo), default=0))
     if cuerpo and any(len(f) != ancho for f in cuerpo):
         cuerpo = [list(f) + [""] * (ancho - len(f)) for f in cuerpo]
+    n = len(cuerpo)
     transpuesta = list(zip(*cuerpo, strict=True)) if cuerpo else [() for _ in range(ancho)]
-    cols = [columna_nativa(transpuesta[i]) if i < len(transpuesta) else pd.Series([""] * len(cuerpo), dtype="str")
-            for i in range(ancho)]
-    lineas = np.arange(inicio, inicio + len(cuerpo), dtype=np.int64)
+    del filas, cuerpo  # the rows' lists go; the cells live on in the columns
+    cols = []
+    for i in range(ancho):
+        cols.append(columna_nativa(transpuesta[i]) if i < len(transpuesta) else
+                    pa.repeat("", n).cast(pa.large_string()))
+        if i < len(transpuesta):
+            transpuesta[i] = ()  # each column's tuple goes once converted
+    lineas = np.arange(inicio, inicio + n, dtype=np.int64)
     return TablaCruda(ruta, cols, lineas, None, None, nombre)
-
-
-def texto_a_tabla(texto: str, delimitador: str = ";") -> list[list[str]]:
-    """Split a small text (tests, pasted ranges) into rows of cells."""
-    return list(csv.reader(io.StringIO(texto), delimiter=delimitador))

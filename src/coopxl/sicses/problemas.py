@@ -67,6 +67,19 @@ class Informe:
         for p in otros:
             self.agregar(p)
 
+    def unir(self, otro: Informe) -> None:
+        """Add every problem of `otro` (its listed ones and its counted-only ones), in its order."""
+        listados: dict[tuple[Severidad, str, str | None, str], int] = {}
+        for p in otro.problemas:
+            clave = (p.severidad, p.archivo, p.columna, p.mensaje)
+            listados[clave] = listados.get(clave, 0) + 1
+            self.agregar(p)
+        for clave, n in otro._conteo.items():
+            resto = n - listados.get(clave, 0)
+            if resto > 0:
+                sev, archivo, columna, mensaje = clave
+                self.contar_omitidos(Problema(sev, archivo, mensaje, None, columna), resto)
+
     def resumen_omitidos(self) -> list[Problema]:
         """One line per group that was cut at MAX_POR_GRUPO."""
         return [

@@ -119,8 +119,8 @@ def validar(ds: Dataset, lectura: Lectura) -> Informe:
                enc("asociados", "fecha_nacimiento"), "fecha de nacimiento posterior a la fecha de corte.")
         juridica = (a["genero"] == "3") & (a["tipo_documento"] != "N")
         _filas(inf, "advertencia", nombres["asociados"], juridica, a, "tipo_documento",
-               enc("asociados", "tipo_documento"), "género 3 (persona jurídica) con un tipo de documento que "
-                                                   "no es NIT.")
+               enc("asociados", "tipo_documento"),
+               "género 3 (persona jurídica) con un tipo de documento que no es NIT.")
     duplicados("aportes", "informe de aportes")
     huerfanos("aportes", "error", "aportes")
     huerfanos("captaciones", "advertencia", "captación")
@@ -174,8 +174,7 @@ def _niveles_catalogo(ds: Dataset, lectura: Lectura, inf: Informe) -> None:
     for codigo in cat.repetidos:
         filas = lineas.get(codigo, [])
         inf.error(archivo, f"la cuenta aparece {len(filas)} veces (filas {', '.join(map(str, filas))}): cada "
-                           "cuenta "
-                  "va una sola vez; se suman sus saldos.", fila=filas[1] if len(filas) > 1 else None,
+                           "cuenta va una sola vez; se suman sus saldos.", fila=filas[1] if len(filas) > 1 else None,
                   columna=col_codigo, valor=codigo)
     unidad = ds.parametros.unidad_cuif
     for codigo, saldo, suma in cat.descuadres(TOLERANCIA_PESOS * unidad):
