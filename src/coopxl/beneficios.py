@@ -90,7 +90,7 @@ def calcular_beneficios(ds: Dataset) -> Beneficios:
 
 def _calcular(ds: Dataset) -> Beneficios:
     # Work on the integer person id (fast isin/groupby); the result is indexed by persona at the end.
-    vig = ds.vigentes.drop_duplicates("persona")
+    vig = ds.vigentes[["persona", PID]].drop_duplicates(PID)
     base = pd.DataFrame(index=pd.Index(vig[PID].to_numpy(), name=PID))
     faltantes: list[str] = []
     no_calculados: set[str] = set()
@@ -100,7 +100,8 @@ def _calcular(ds: Dataset) -> Beneficios:
     # crédito
     credito = pd.Series(0.0, index=base.index)
     if ds.cartera is not None:
-        vivos = ds.cartera[(ds.cartera["saldo_capital"] > 0) & ds.cartera[PID].isin(base.index)]
+        car = ds.cartera[[PID, "saldo_capital", "tasa_efectiva", "modalidad_credito"]]  # filter few columns
+        vivos = car[(car["saldo_capital"] > 0) & car[PID].isin(base.index)]
         sin_tasa = pd.Series(False, index=base.index)
         calculado = pd.Series(False, index=base.index)
         for modalidad, grupo in vivos.groupby("modalidad_credito"):
@@ -138,6 +139,7 @@ def _calcular(ds: Dataset) -> Beneficios:
     ahorro = pd.Series(0.0, index=base.index)
     if ds.captaciones is not None:
         cap = ds.captaciones
+        cap = cap[[PID, "saldo_disponible", "tasa_efectiva", "tipo_ahorro"]]
         vivas = cap[(cap["saldo_disponible"] > 0) & cap[PID].isin(base.index)]
         sin_tasa = pd.Series(False, index=base.index)
         calculado = pd.Series(False, index=base.index)
@@ -192,6 +194,7 @@ def _calcular(ds: Dataset) -> Beneficios:
     # beneficios entregados en P, by type
     if ds.beneficios is not None:
         ben = ds.beneficios
+        ben = ben[[PID, "fecha", "tipo_beneficio", "valor"]]
         b = ben[ds.periodo.contiene(ben["fecha"]) & ben[PID].isin(base.index)]
         por_tipo = b.pivot_table(index=PID, columns="tipo_beneficio", values="valor", aggfunc="sum")
     else:

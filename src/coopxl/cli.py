@@ -40,6 +40,12 @@ def _carpeta_o_demo(carpeta: Path | None) -> Path:
 def cmd_validar(args: argparse.Namespace) -> int:
     from coopxl.dataset import cargar_dataset
 
+    destino = Path(args.salida) if args.salida else None
+    if destino is not None:  # refuse before the (possibly long) load, not after it
+        if destino.suffix.lower() not in (".xlsx", ".csv"):
+            raise ErrorUso(f"{destino}: el informe de validación se escribe en un archivo .xlsx o .csv.")
+        if destino.exists() and not args.forzar:
+            raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.")
     carpeta = _carpeta_o_demo(args.carpeta)
     ds, lectura = cargar_dataset(carpeta, args.corte)
     inf = lectura.informe
@@ -62,10 +68,7 @@ def cmd_validar(args: argparse.Namespace) -> int:
     for aviso in ds.advertencias:
         print(f"Nota: {aviso}")
     print(f"\n{inf.errores} error(es), {inf.advertencias} advertencia(s).")
-    if args.salida:
-        destino = Path(args.salida)
-        if destino.exists() and not args.forzar:
-            raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.")
+    if destino is not None:
         if destino.suffix.lower() == ".xlsx":
             inf.escribir_xlsx(destino)
         else:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from coopxl.dataset import PID
 from coopxl.excel import bloques as B
 from coopxl.excel import formulas as F
 from coopxl.indicadores.modelo import (
@@ -44,7 +45,7 @@ def _asistentes(ds: Dataset) -> tuple[pd.DataFrame | None, Origen | None, str | 
     if tipo == "delegados" and not ds.tiene("asamblea"):
         return None, None, "el archivo de asamblea con los delegados asistentes"
     a = ds.asociados
-    asis = a[a["asistente"] & a["natural"]].drop_duplicates("persona")
+    asis = a.loc[a["asistente"] & a["natural"], [PID, "mujer", "joven", "fecha_nacimiento"]].drop_duplicates(PID)
     if ds.tiene("asamblea"):
         origen = origen_archivo(ds, "asamblea", "asistentes (Asistio = 1) del archivo de asamblea", len(asis))
     else:
@@ -120,7 +121,7 @@ def diversidad_organos(ds: Dataset) -> Resultado:
     d, falta = _directivos(ds)
     if d is None:
         return falta  # type: ignore[return-value]
-    promedio = float(ds.vigentes.drop_duplicates("persona")["antiguedad"].mean())
+    promedio = float(ds.vigentes[[PID, "antiguedad"]].drop_duplicates(PID)["antiguedad"].mean())
     num = int((d["antiguedad"] < promedio).sum())
     return cociente(num, len(d),
                     origen_numerador=origen_archivo(ds, "directivos", "directivos con antigüedad inferior al "
@@ -179,7 +180,7 @@ def participacion_asistencia_asamblea(ds: Dataset) -> Resultado:
     falta = falta_reporte(ds, "asociados")
     if falta is not None:
         return falta
-    habiles = ds.asociados[ds.asociados["habil"]].drop_duplicates("persona")
+    habiles = ds.asociados.loc[ds.asociados["habil"], [PID, "asistente", "activo_p"]].drop_duplicates(PID)
     num = int(habiles["asistente"].sum())
     return cociente(num, len(habiles),
                     origen_numerador=origen_archivo(ds, "asociados",
@@ -199,7 +200,7 @@ def asociados_activos(ds: Dataset) -> Resultado:
     falta = falta_reporte(ds, "asociados")
     if falta is not None:
         return falta
-    habiles = ds.asociados[ds.asociados["habil"]].drop_duplicates("persona")
+    habiles = ds.asociados.loc[ds.asociados["habil"], [PID, "asistente", "activo_p"]].drop_duplicates(PID)
     num = int(habiles["activo_p"].sum())
     avisos = tuple(f"Sin el archivo {r}: no cuenta para saber quién usó productos en el periodo."
                    for r in ("cartera", "captaciones", "aportes") if not ds.tiene(r))

@@ -168,7 +168,7 @@ def equidad_genero_operaciones(ds: Dataset) -> Resultado:
     if falta is not None:
         return falta
     d = ds.desembolsos
-    genero = ds.asociados.drop_duplicates("persona").set_index("persona")["genero"]
+    genero = ds.asociados[["persona", "genero"]].drop_duplicates("persona").set_index("persona")["genero"]
     g = d["persona"].map(genero)
     naturales = g.isin(("1", "2"))
     mujeres = int((g == "2").sum())

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from coopxl.excel import bloques as B
 from coopxl.excel import formulas as F
-from coopxl.formato import redondear
 from coopxl.indicadores.cuentas import clave_sobre_cuif, concepto_sobre_concepto
 from coopxl.indicadores.modelo import (
     FormulasIndicador,
@@ -34,8 +34,11 @@ if TYPE_CHECKING:
 def concentracion_80(saldos: pd.Series) -> tuple[int, int]:
     """(k, total in cents): the smallest number of holders, from the largest balance down, whose balances
     reach 80 % of the total, compared in integer cents (5 x cumulative >= 4 x total). k = 0 with no holder."""
-    # Cents rounded like Excel's ROUND (half away from zero), so the workbook's formula agrees.
-    centavos = sorted((round(redondear(float(v), 2) * 100) for v in saldos.to_numpy()), reverse=True)
+    # Cents rounded like Excel's ROUND (half away from zero, on the 6-decimal value so that 2766.4999999999995
+    # from 27.665 * 100 counts as 2766.5), so the workbook's formula agrees. Balances here are positive.
+    x = np.round(np.abs(saldos.to_numpy(dtype="float64")) * 100, 6)
+    centavos = sorted((np.floor(x + 0.5) * np.sign(saldos.to_numpy(dtype="float64"))).astype(np.int64).tolist(),
+                      reverse=True)
     total = sum(centavos)
     acumulado = 0
     for k, c in enumerate(centavos, start=1):
