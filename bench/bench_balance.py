@@ -30,6 +30,7 @@ from bench_carga import (
     _leer_pyarrow,
     archivos,
     carpeta_demo,
+    imprimir_tabla,
 )
 
 
@@ -80,12 +81,7 @@ def imprimir(filas: list[dict[str, float]]) -> None:
                f"{f['balance']:.2f}", f"{f['en_proceso']:.2f}", f"{f['comando']:.2f}", f"{f['proceso_lectura']:.2f}",
                f"{f['razon']:.2f}x", f"{f['pico']:.0f}", f"{f['pico_comando']:.0f}", f"{f['pico_lectura']:.0f}")
               for f in filas]
-    anchos = [max(len(str(x)) for x in col) for col in zip(encabezado, *celdas, strict=True)]
-    print()
-    print("  ".join(h.rjust(a) for h, a in zip(encabezado, anchos, strict=True)))
-    print("  ".join("-" * a for a in anchos))
-    for c in celdas:
-        print("  ".join(str(x).rjust(a) for x, a in zip(c, anchos, strict=True)))
+    imprimir_tabla(encabezado, celdas)
 
 
 def main() -> int:

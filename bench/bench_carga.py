@@ -198,6 +198,16 @@ def fila(n: int, formato: str, repeticiones: int) -> dict[str, object]:
     }
 
 
+def imprimir_tabla(encabezado: tuple[str, ...], celdas: list[tuple[object, ...]]) -> None:
+    """A right-aligned plain table (shared by the bench scripts)."""
+    anchos = [max(len(str(x)) for x in col) for col in zip(encabezado, *celdas, strict=True)]
+    print()
+    print("  ".join(h.rjust(a) for h, a in zip(encabezado, anchos, strict=True)))
+    print("  ".join("-" * a for a in anchos))
+    for c in celdas:
+        print("  ".join(str(x).rjust(a) for x, a in zip(c, anchos, strict=True)))
+
+
 def imprimir(filas: list[dict[str, object]]) -> None:
     encabezado = ("N", "formato", "MB", "filas", "lectura s", "lector", "carga+valid. s", "razón", "comando s",
                   "proceso lectura s", "pico carga MB", "pico comando MB", "pico lectura MB")
@@ -205,12 +215,7 @@ def imprimir(filas: list[dict[str, object]]) -> None:
                f"{f['lectura']:.2f}", f["lector"], f"{f['carga']:.2f}", f"{f['razon']:.2f}x", f"{f['comando']:.2f}",
                f"{f['proceso']:.2f}", f"{f['pico_carga']:.0f}", f"{f['pico_comando']:.0f}",
                f"{f['pico_lectura']:.0f}") for f in filas]
-    anchos = [max(len(str(x)) for x in col) for col in zip(encabezado, *celdas, strict=True)]
-    print()
-    print("  ".join(h.rjust(a) for h, a in zip(encabezado, anchos, strict=True)))
-    print("  ".join("-" * a for a in anchos))
-    for c in celdas:
-        print("  ".join(str(x).rjust(a) for x, a in zip(c, anchos, strict=True)))
+    imprimir_tabla(encabezado, celdas)
     print()
     for f in filas:
         otros = ", ".join(f"{k} {v:.2f} s" for k, v in f["lecturas"].items())  # type: ignore[union-attr]

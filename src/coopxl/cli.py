@@ -35,6 +35,13 @@ def _carpeta_o_demo(carpeta: Path | None) -> Path:
     return CARPETA_INCLUIDA
 
 
+def _avisar_errores(lectura, carpeta: Path, cuando: str = "", salto: bool = False) -> None:
+    """The footer every computing command prints when the data had validation errors."""
+    if lectura.informe.errores:
+        print(("\n" if salto else "") + f"La validación encontró {lectura.informe.errores} error(es) en los datos: "
+              f"revíselos con «coopxl validar {carpeta}»{cuando}.")
+
+
 # --- validar ------------------------------------------------------------------------------------
 
 def cmd_validar(args: argparse.Namespace) -> int:
@@ -231,9 +238,7 @@ def cmd_conciliar(args: argparse.Namespace) -> int:
     print(f"Resultado del supervisor: {args.resultado_ses}" + (f" ({', '.join(del_ses)})" if del_ses else ""))
     print("Diferencia = coopxl menos supervisor (en puntos para los porcentajes).\n")
     print(texto_conciliacion(c))
-    if lectura.informe.errores:
-        print(f"\nLa validación encontró {lectura.informe.errores} error(es) en los datos: revíselos con "
-              f"«coopxl validar {args.carpeta}».")
+    _avisar_errores(lectura, args.carpeta, salto=True)
     if destino is not None:
         escribir_xlsx(c, destino, [("Carpeta de datos", str(args.carpeta)), ("Corte", f"{ds.corte:%d/%m/%Y}"),
                                    ("Resultado del supervisor", str(args.resultado_ses))])
@@ -249,9 +254,7 @@ def cmd_formulario(args: argparse.Namespace) -> int:
     carpeta = _carpeta_o_demo(args.carpeta)
     ds, lectura = cargar_dataset(carpeta, args.corte, anterior=args.anterior)
     print(texto_formulario(calcular_balance(ds)))
-    if lectura.informe.errores:
-        print(f"\nLa validación encontró {lectura.informe.errores} error(es) en los datos: revíselos con "
-              f"«coopxl validar {carpeta}» antes de digitar el formulario.")
+    _avisar_errores(lectura, carpeta, " antes de digitar el formulario", salto=True)
     return 0
 
 
@@ -304,9 +307,7 @@ def cmd_extractos(args: argparse.Namespace) -> int:
     if r.no_encontrados:
         muestra = ", ".join(r.no_encontrados[:10]) + (" ..." if len(r.no_encontrados) > 10 else "")
         print(f"{len(r.no_encontrados)} documento(s) de la lista no son asociados vigentes al corte: {muestra}")
-    if lectura.informe.errores:
-        print(f"La validación encontró {lectura.informe.errores} error(es) en los datos: revíselos con "
-              f"«coopxl validar {carpeta}».")
+    _avisar_errores(lectura, carpeta, salto=False)
     return 0
 
 
@@ -352,9 +353,7 @@ def cmd_libro(args: argparse.Namespace) -> int:
         raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.") from e
     print(f"Libro del Balance Social escrito en {libro.ruta} ({len(libro.hojas)} hojas). Los 41 indicadores son "
           "fórmulas sobre las hojas de datos: al abrirlo, Excel los calcula.")
-    if lectura.informe.errores:
-        print(f"La validación encontró {lectura.informe.errores} error(es) en los datos: revíselos con "
-              f"«coopxl validar {carpeta}».")
+    _avisar_errores(lectura, carpeta, salto=False)
     return 0
 
 
