@@ -1,0 +1,1 @@
+"""coopxl functions for Excel (xlwings UDFs); see coopxl_udfs."""
