@@ -8,6 +8,7 @@ not give is *not computed* (NaN, and named in `faltantes`), never 0. Every figur
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -97,79 +98,15 @@ def _calcular(ds: Dataset) -> Beneficios:
     usadas: list[TasaUsada] = []
     avisos: list[str] = []
 
-    # crédito
-    credito = pd.Series(0.0, index=base.index)
-    if ds.cartera is not None:
-        car = ds.cartera[[PID, "saldo_capital", "tasa_efectiva", "modalidad_credito"]]  # filter few columns
-        vivos = car[(car["saldo_capital"] > 0) & car[PID].isin(base.index)]
-        sin_tasa = pd.Series(False, index=base.index)
-        calculado = pd.Series(False, index=base.index)
-        for modalidad, grupo in vivos.groupby("modalidad_credito"):
-            ref = _referencia(ds, str(modalidad)) if modalidad in MODALIDADES else None
-            nombre = NOMBRE_MODALIDAD.get(str(modalidad), str(modalidad))
-            if ref is None:
-                faltantes.append(f"crédito {nombre}: sin tasa de referencia ({len(grupo)} créditos no "
-                                 "incluidos)")
-                sin_tasa.loc[grupo[PID].unique()] = True
-                continue
-            # A loan without its own Tasa Efectiva is not computed either (never read as 0 %).
-            sin_propia = grupo["tasa_efectiva"].isna()
-            if sin_propia.any():
-                faltantes.append(f"crédito {nombre}: {int(sin_propia.sum())} créditos sin Tasa Efectiva no "
-                                 "incluidos")
-                sin_tasa.loc[grupo.loc[sin_propia, PID].unique()] = True
-                grupo = grupo[~sin_propia]
-                if grupo.empty:
-                    continue
-            usadas.append(ref)
-            aporte = grupo["saldo_capital"] * (ref.tasa - grupo["tasa_efectiva"]) / 100
-            credito = credito.add(aporte.groupby(grupo[PID]).sum(), fill_value=0.0)
-            calculado.loc[grupo[PID].unique()] = True
-        # A person whose every loan lacks a rate has no computed credit component: NaN, not 0.
-        credito[sin_tasa & ~calculado] = np.nan
-        if len(vivos) and not calculado.any():
-            no_calculados.add("credito")
-    else:
-        credito[:] = np.nan
-        no_calculados.add("credito")
-        faltantes.append("crédito: no se dio el archivo de cartera")
-    base["credito"] = credito.reindex(base.index)
-
-    # ahorro
-    ahorro = pd.Series(0.0, index=base.index)
-    if ds.captaciones is not None:
-        cap = ds.captaciones
-        cap = cap[[PID, "saldo_disponible", "tasa_efectiva", "tipo_ahorro"]]
-        vivas = cap[(cap["saldo_disponible"] > 0) & cap[PID].isin(base.index)]
-        sin_tasa = pd.Series(False, index=base.index)
-        calculado = pd.Series(False, index=base.index)
-        for tipo, grupo in vivas.groupby("tipo_ahorro"):
-            producto = PRODUCTO_AHORRO.get(str(tipo))
-            ref = _referencia(ds, producto) if producto else None
-            nombre = NOMBRE_AHORRO.get(producto or "", "ahorro tipo " + str(tipo))
-            if ref is None:
-                faltantes.append(f"{nombre}: sin tasa de referencia ({len(grupo)} cuentas no incluidas)")
-                sin_tasa.loc[grupo[PID].unique()] = True
-                continue
-            sin_propia = grupo["tasa_efectiva"].isna()
-            if sin_propia.any():
-                faltantes.append(f"{nombre}: {int(sin_propia.sum())} cuentas sin Tasa Efectiva no incluidas")
-                sin_tasa.loc[grupo.loc[sin_propia, PID].unique()] = True
-                grupo = grupo[~sin_propia]
-                if grupo.empty:
-                    continue
-            usadas.append(ref)
-            aporte = grupo["saldo_disponible"] * (grupo["tasa_efectiva"] - ref.tasa) / 100
-            ahorro = ahorro.add(aporte.groupby(grupo[PID]).sum(), fill_value=0.0)
-            calculado.loc[grupo[PID].unique()] = True
-        ahorro[sin_tasa & ~calculado] = np.nan
-        if len(vivas) and not calculado.any():
-            no_calculados.add("ahorro")
-    else:
-        ahorro[:] = np.nan
-        no_calculados.add("ahorro")
-        faltantes.append("ahorro: no se dio el archivo de captaciones")
-    base["ahorro"] = ahorro.reindex(base.index)
+    # crédito: Saldo Capital x (reference - Tasa Efectiva); ahorro: Saldo Disponible x (Tasa Efectiva - reference)
+    base["credito"] = _diferencial(
+        ds, ds.cartera, base.index, "credito", "cartera", "modalidad_credito", "saldo_capital", -1,
+        lambda m: (m if m in MODALIDADES else None, f"crédito {NOMBRE_MODALIDAD.get(m, m)}"),
+        ("créditos", "incluidos"), faltantes, usadas, no_calculados)
+    base["ahorro"] = _diferencial(
+        ds, ds.captaciones, base.index, "ahorro", "captaciones", "tipo_ahorro", "saldo_disponible", 1,
+        lambda t: (PRODUCTO_AHORRO.get(t), NOMBRE_AHORRO.get(PRODUCTO_AHORRO.get(t) or "", "ahorro tipo " + t)),
+        ("cuentas", "incluidas"), faltantes, usadas, no_calculados)
 
     # revalorización: the revalorización file wins when given
     reval = pd.Series(0.0, index=base.index)
@@ -218,3 +155,49 @@ def _calcular(ds: Dataset) -> Beneficios:
     unicas = tuple({(t.producto): t for t in usadas}.values())
     base.index = pd.Index(vig["persona"].to_numpy(), name="persona")  # same order as the ids
     return Beneficios(base, totales, unicas, tuple(faltantes), frozenset(no_calculados), tuple(avisos))
+
+
+def _diferencial(ds: Dataset, df: pd.DataFrame | None, personas: pd.Index, componente: str, archivo: str,
+                 columna_producto: str, columna_saldo: str, signo: int,
+                 producto_y_nombre: Callable[[str], tuple[str | None, str]], unidades: tuple[str, str],
+                 faltantes: list[str], usadas: list[TasaUsada], no_calculados: set[str]) -> pd.Series:
+    """The rate-differential component (crédito or ahorro) per person id: balance x signo x (Tasa Efectiva -
+    reference rate of the product) / 100, over the rows with a positive balance.
+
+    A product without a reference rate, or a row without its own Tasa Efectiva, is not computed: named in
+    `faltantes`; a person none of whose rows could be computed gets NaN (never 0); the component is
+    entirely not computed when no row could be, or when its file was not given.
+    """
+    valores = pd.Series(0.0, index=personas)
+    if df is None:
+        valores[:] = np.nan
+        no_calculados.add(componente)
+        faltantes.append(f"{'crédito' if componente == 'credito' else componente}: no se dio el archivo de {archivo}")
+        return valores
+    plural, participio = unidades
+    df = df[[PID, columna_saldo, "tasa_efectiva", columna_producto]]  # filter a few columns, not the whole frame
+    vivos = df[(df[columna_saldo] > 0) & df[PID].isin(personas)]
+    sin_tasa = pd.Series(False, index=personas)
+    calculado = pd.Series(False, index=personas)
+    for clave, grupo in vivos.groupby(columna_producto):
+        producto, nombre = producto_y_nombre(str(clave))
+        ref = _referencia(ds, producto) if producto else None
+        if ref is None:
+            faltantes.append(f"{nombre}: sin tasa de referencia ({len(grupo)} {plural} no {participio})")
+            sin_tasa.loc[grupo[PID].unique()] = True
+            continue
+        sin_propia = grupo["tasa_efectiva"].isna()  # a row without its own rate is never read as 0 %
+        if sin_propia.any():
+            faltantes.append(f"{nombre}: {int(sin_propia.sum())} {plural} sin Tasa Efectiva no {participio}")
+            sin_tasa.loc[grupo.loc[sin_propia, PID].unique()] = True
+            grupo = grupo[~sin_propia]
+            if grupo.empty:
+                continue
+        usadas.append(ref)
+        aporte = grupo[columna_saldo] * signo * (grupo["tasa_efectiva"] - ref.tasa) / 100
+        valores = valores.add(aporte.groupby(grupo[PID]).sum(), fill_value=0.0)
+        calculado.loc[grupo[PID].unique()] = True
+    valores[sin_tasa & ~calculado] = np.nan
+    if len(vivos) and not calculado.any():
+        no_calculados.add(componente)
+    return valores.reindex(personas)
