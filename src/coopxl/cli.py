@@ -35,6 +35,16 @@ def _carpeta_o_demo(carpeta: Path | None) -> Path:
     return CARPETA_INCLUIDA
 
 
+def _destino(salida: str, extensiones: tuple[str, ...], forzar: bool) -> Path:
+    """The output file of a command, refused before any work: wrong extension, or existing without --forzar."""
+    destino = Path(salida)
+    if destino.suffix.lower() not in extensiones:
+        raise ErrorUso(f"--salida debe ser un archivo {' o '.join(extensiones)} (se indicó {destino}).")
+    if destino.exists() and not forzar:
+        raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.")
+    return destino
+
+
 def _avisar_errores(lectura, carpeta: Path, cuando: str = "", salto: bool = False) -> None:
     """The footer every computing command prints when the data had validation errors."""
     if lectura.informe.errores:
@@ -47,12 +57,7 @@ def _avisar_errores(lectura, carpeta: Path, cuando: str = "", salto: bool = Fals
 def cmd_validar(args: argparse.Namespace) -> int:
     from coopxl.dataset import cargar_dataset
 
-    destino = Path(args.salida) if args.salida else None
-    if destino is not None:  # refuse before the (possibly long) load, not after it
-        if destino.suffix.lower() not in (".xlsx", ".csv"):
-            raise ErrorUso(f"{destino}: el informe de validación se escribe en un archivo .xlsx o .csv.")
-        if destino.exists() and not args.forzar:
-            raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.")
+    destino = _destino(args.salida, (".xlsx", ".csv"), args.forzar) if args.salida else None
     carpeta = _carpeta_o_demo(args.carpeta)
     ds, lectura = cargar_dataset(carpeta, args.corte)
     inf = lectura.informe
@@ -214,11 +219,7 @@ def cmd_conciliar(args: argparse.Namespace) -> int:
     from coopxl.conciliacion.salida import escribir_xlsx, texto_conciliacion
     from coopxl.dataset import cargar_dataset
 
-    destino = Path(args.salida) if args.salida else None
-    if destino is not None and destino.suffix.lower() != ".xlsx":
-        raise ErrorUso(f"--salida debe ser un archivo .xlsx (se indicó {destino}).")
-    if destino is not None and destino.exists() and not args.forzar:
-        raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.")
+    destino = _destino(args.salida, (".xlsx",), args.forzar) if args.salida else None
     if not args.carpeta.is_dir():
         raise ErrorUso(f"la carpeta {args.carpeta} no existe o no es una carpeta.")
     try:
@@ -317,11 +318,7 @@ def cmd_informe(args: argparse.Namespace) -> int:
     from coopxl.extractos.informe import escribir_informe
     from coopxl.extractos.pdf import ErrorPDF
 
-    destino = Path(args.salida)
-    if destino.suffix.lower() not in (".pdf", ".xlsx"):
-        raise ErrorUso(f"--salida debe ser un archivo .pdf o .xlsx (se indicó {destino}).")
-    if destino.exists() and not args.forzar:
-        raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.")
+    destino = _destino(args.salida, (".pdf", ".xlsx"), args.forzar)
     carpeta = _carpeta_o_demo(args.carpeta)
     ds, lectura = cargar_dataset(carpeta, args.corte, anterior=args.anterior)
     try:
@@ -338,11 +335,7 @@ def cmd_libro(args: argparse.Namespace) -> int:
     from coopxl.dataset import cargar_dataset
     from coopxl.excel.libro import LibroExistente, escribir_libro
 
-    destino = Path(args.salida)
-    if destino.suffix.lower() != ".xlsx":
-        raise ErrorUso(f"--salida debe ser un archivo .xlsx (se indicó {destino}).")
-    if destino.exists() and not args.forzar:
-        raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.")
+    destino = _destino(args.salida, (".xlsx",), args.forzar)
     carpeta = _carpeta_o_demo(args.carpeta)
     if not carpeta.is_dir():
         raise ErrorUso(f"la carpeta {carpeta} no existe o no es una carpeta.")
