@@ -538,11 +538,11 @@ def cargar_dataset(carpeta: Path, corte: dt.date | None = None, anterior: Path |
         # The previous cut is the day before this period starts, read with this cut's parameters.
         lec_ant = leer_carpeta(anterior)
         corte_ant = ds.periodo.inicio - dt.timedelta(days=1)
-        propio = leer_complementarios(lec_ant, Informe()).get("fecha_corte")
+        ds_anterior = construir(lec_ant, corte_ant, parametros=ds.parametros)
+        propio = ds_anterior.complementarios.get("fecha_corte")
         if isinstance(propio, dt.date) and propio != corte_ant:
             lectura.informe.advertencia(Path(anterior).name, f"la carpeta del corte anterior declara la fecha de corte "
                                         f"{propio:%d/%m/%Y}; se usa {corte_ant:%d/%m/%Y}, el día antes del periodo.")
-        ds_anterior = construir(lec_ant, corte_ant, parametros=ds.parametros)
         validar(ds_anterior, lec_ant)
         lectura.informe.extender(
             replace(p, archivo=f"{Path(anterior).name}/{p.archivo}")
