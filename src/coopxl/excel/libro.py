@@ -54,6 +54,11 @@ class Libro:
     referencias: R.Referencias
 
 
+# Sheets written after the data sheets: (wb, ds, refs, formulas) -> None. Each lives in its own module of
+# excel/ and is listed here once, in the order the sheets appear.
+HOJAS_ADICIONALES: tuple = ()
+
+
 def hojas_del_libro() -> tuple[str, ...]:
     return (R.HOJA_PORTADA, R.HOJA_INDICADORES, R.HOJA_PARAMETROS, R.HOJA_COMPLEMENTARIOS, R.HOJA_CALCULOS,
             *R.HOJAS.values())
@@ -194,6 +199,10 @@ def construir_libro(ds: Any, generado: dt.datetime | None = None) -> tuple[Workb
     hoja_complementarios(wb, ds)
     hoja_calculos(wb, refs, formulas)
     escribir_hojas_datos(wb, ds, refs)
+    for hoja_adicional in HOJAS_ADICIONALES:
+        hoja_adicional(wb, ds, refs, formulas)
+    orden = {nombre: i for i, nombre in enumerate(hojas_del_libro())}
+    wb._sheets.sort(key=lambda ws: orden.get(ws.title, len(orden)))  # the Portada's order, whoever wrote first
     return wb, refs
 
 

@@ -50,6 +50,10 @@ HOJA_INDICADORES = "Indicadores"
 HOJA_PARAMETROS = "Parametros"
 HOJA_COMPLEMENTARIOS = "Complementarios"
 HOJA_CALCULOS = "Calculos"
+HOJA_BENEFICIO = "BeneficioSolidario"  # per-associate beneficio solidario table (formulas) and its chart
+HOJA_EXTRACTO = "Extracto"  # one associate's extract, chosen from a validated list
+HOJA_EVOLUCION = "Evolucion"  # associates per product month by month (several cuts)
+HOJA_GRAFICOS = "Graficos"  # indicators by principle
 
 # Parametros cells every formula may read.
 PA_CORTE = "PA_corte"
