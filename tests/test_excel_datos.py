@@ -15,8 +15,9 @@ from coopxl.complementarios import CLAVES
 from coopxl.excel import formulas as F
 from coopxl.excel import recalculo
 from coopxl.excel import referencias as R
-from coopxl.excel.hojas_datos import AUXILIARES
+from coopxl.excel.hojas_datos import ACUMULADOS, AUXILIARES
 from coopxl.excel.libro import LibroExistente, escribir_libro
+from coopxl.sicses.layouts import TIPOS_BENEFICIO
 from tests.constructor import Entidad, aporte, asociado, beneficio, captacion, credito, cuenta, directivo
 
 D = dt.date
@@ -134,7 +135,8 @@ def _esperado(ds, reporte: str) -> dict[str, list[object]]:
     if reporte == "aportes":
         return {"persona": list(df["persona"]), "pago_p": flags(p.contiene(df["fecha_ultimo_pago"]))}
     if reporte == "beneficios":
-        return {"persona": list(df["persona"]), "en_p": flags(p.contiene(df["fecha"]))}
+        return {"persona": list(df["persona"]), "en_p": flags(p.contiene(df["fecha"])),
+                **{t: flags(df["tipo_beneficio"] == t) for t in TIPOS_BENEFICIO}}
     if reporte == "directivos":
         dp = ds.directivos_personas.set_index("persona")
         sillas = df["organo"].isin(("1", "2", "3"))
@@ -215,8 +217,10 @@ DE_INDICADORES = {
     "mujer_deudor", "bajo_tope", "juridica", "productivo", "con_edad", "antiguedad_inferior", "en_p_anterior",
     "antes_p", "fondo_social", "educacion", "beneficiado_fondos", "beneficiado_fondos_anterior", "valida",
     "nivel", "ancestro_1", "ancestro_2", "ancestro_4", "codigo_valido", "saldo_pesos", "positivo",
-    "contra_nombre", "contra", "hoja",
+    "contra_nombre", "contra", "hoja", "ambas_tasas",
 }
+# The sorted-sheet helpers (fin, inicio, acum_…): tests/test_excel_orden.py checks them row by row.
+DE_INDICADORES |= {"fin", "inicio"} | {a.nombre for acumulados in ACUMULADOS.values() for a in acumulados}
 
 
 def test_las_columnas_auxiliares_cubren_las_poblaciones(caso) -> None:

@@ -311,6 +311,7 @@ MUESTRAS: list[tuple[str, object]] = [
     ('RIGHT("141105",2)', "05"),
     ("ROUND(27.665,2)", 27.67),
     ("ROUND(-2.5,0)", -3),
+    ("ROW($B$7)", 7),  # ROW() without argument (the row's own number) is checked by tests/test_excel_orden.py
     ("SUM(D!$C$2:$C$6)", 10),
     ('SUBSTITUTE("DETERIORO ( CR )"," ","")', "DETERIORO(CR)"),
     ('RIGHT(SUBSTITUTE(UPPER("Deterioro (cr) ")," ",""),4)', "(CR)"),

@@ -83,20 +83,25 @@ def test_valores_iguales_al_motor(demo, masivo_xlsx):
     vig = demo.vigentes.drop_duplicates("persona").set_index("persona")
     assert r.asociados == len(tabla) == demo.total_asociados
     for persona, fila in tabla.iterrows():
-        archivo = destino / f"{nombre_archivo(vig.at[persona, 'tipo_documento'], vig.at[persona, 'documento'])}.xlsx"
-        v = valores_extracto(archivo)
-        for c in COMPONENTES:
-            if math.isnan(fila[c]):
-                assert v[NOMBRE_COMPONENTE[c]] == "no calculado"
-            else:
-                assert v[NOMBRE_COMPONENTE[c]] == pytest.approx(fila[c], abs=1e-6), (persona, c)
-        assert v["Total beneficio solidario"] == pytest.approx(fila["total"], abs=1e-6)
-        assert v["Saldo de sus aportes sociales al corte"] == pytest.approx(fila["aportes"])
-        rent = v["Rentabilidad de los aportes (total beneficio / aportes)"]
-        if math.isnan(fila["rentabilidad"]):
-            assert rent == "no calculable"
+        comprobar_extracto(destino, vig, persona, fila)
+
+
+def comprobar_extracto(carpeta: Path, vig, persona: str, fila) -> None:
+    """The extract file of `persona` in `carpeta` shows the engine's row `fila` (vig: vigentes by persona)."""
+    archivo = carpeta / f"{nombre_archivo(vig.at[persona, 'tipo_documento'], vig.at[persona, 'documento'])}.xlsx"
+    v = valores_extracto(archivo)
+    for c in COMPONENTES:
+        if math.isnan(fila[c]):
+            assert v[NOMBRE_COMPONENTE[c]] == "no calculado"
         else:
-            assert rent == pytest.approx(fila["rentabilidad"])
+            assert v[NOMBRE_COMPONENTE[c]] == pytest.approx(fila[c], abs=1e-6), (persona, c)
+    assert v["Total beneficio solidario"] == pytest.approx(fila["total"], abs=1e-6)
+    assert v["Saldo de sus aportes sociales al corte"] == pytest.approx(fila["aportes"])
+    rent = v["Rentabilidad de los aportes (total beneficio / aportes)"]
+    if math.isnan(fila["rentabilidad"]):
+        assert rent == "no calculable"
+    else:
+        assert rent == pytest.approx(fila["rentabilidad"])
 
 
 def test_extracto_de_la_entidad(demo, masivo_xlsx):

@@ -62,7 +62,7 @@ def frase_analisis(ind: Indicador, res: Resultado, tipo_asamblea: str | None = N
         return tx.MENSAJE_DENOMINADOR_CERO.format(denominador=ind.denominador_texto or "el denominador")
     if res.estado == "sin_datos":
         faltantes = [f for f in res.faltantes if f] or ["un dato de entrada"]
-        return tx.MENSAJE_SIN_DATOS.format(faltante=_enumerar(faltantes))
+        return tx.MENSAJE_SIN_DATOS.format(faltante=enumerar(faltantes))
     if res.estado == "no_aplica":
         return tx.MENSAJE_NO_APLICA.format(motivo=res.motivo.rstrip("."))
     assert res.valor is not None
@@ -78,13 +78,28 @@ def frase_analisis(ind: Indicador, res: Resultado, tipo_asamblea: str | None = N
     return frase
 
 
+# A subset ratio above 100 % (plus this margin for float noise) is impossible.
+MARGEN_IMPOSIBLE = 1e-9
+ADVERTENCIA_IMPOSIBLE = ("Resultado imposible: {numerador} es parte de {denominador}, así que no puede superar el "
+                         "100 % ({valor}). Revise los datos de entrada.")
+
+
 def advertencia_imposible(ind: Indicador, res: Resultado) -> str | None:
     """A subset ratio above 100 % means inconsistent inputs (the supervisor's tool printed 350 %)."""
-    if ind.subconjunto and res.estado == "ok" and res.valor is not None and res.valor > 100 + 1e-9:
-        return (f"Resultado imposible: {ind.numerador_texto} es parte de {ind.denominador_texto}, así que no "
-                f"puede superar el 100 % ({valor_mostrado(ind, res.valor)}). Revise los datos de entrada.")
+    if ind.subconjunto and res.estado == "ok" and res.valor is not None and res.valor > 100 + MARGEN_IMPOSIBLE:
+        return ADVERTENCIA_IMPOSIBLE.format(numerador=ind.numerador_texto, denominador=ind.denominador_texto,
+                                            valor=valor_mostrado(ind, res.valor))
     return None
 
 
-def _enumerar(partes: list[str]) -> str:
+def analisis_con_advertencia(ind: Indicador, res: Resultado, tipo_asamblea: str | None = None,
+                             principio: int | None = None) -> str:
+    """The sentence followed by the impossible-result warning when there is one (the workbook's Análisis)."""
+    frase = frase_analisis(ind, res, tipo_asamblea, principio)
+    imposible = advertencia_imposible(ind, res)
+    return frase if imposible is None else f"{frase} {imposible}"
+
+
+def enumerar(partes: list[str]) -> str:
+    """'a', 'a y b', 'a, b y c'."""
     return partes[0] if len(partes) == 1 else ", ".join(partes[:-1]) + " y " + partes[-1]

@@ -35,6 +35,27 @@ def _carpeta_o_demo(carpeta: Path | None) -> Path:
     return CARPETA_INCLUIDA
 
 
+def _cargar_cortes(carpetas: Sequence[Path] | None, corte: dt.date | None, anterior: Path | None = None):
+    """One folder (none: the demo) or one folder per cut, the latest being C: (C's Dataset with the loans the
+    earlier cuts add, its reading, the earlier cuts' Datasets, C's folder)."""
+    from coopxl.evolucion import ErrorCortes, cargar_cortes
+
+    lista = list(carpetas or []) or [_carpeta_o_demo(None)]
+    for c in lista:
+        if not c.is_dir():
+            raise ErrorUso(f"la carpeta {c} no existe o no es una carpeta.")
+    try:
+        cortes = cargar_cortes(lista, corte, anterior=anterior)
+    except ErrorCortes as e:
+        raise ErrorUso(str(e)) from e
+    ds = cortes.actual
+    if cortes.anteriores:
+        print(f"{len(lista)} cortes leídos, del {cortes.anteriores[0].corte:%d/%m/%Y} al {ds.corte:%d/%m/%Y}: el más "
+              "reciente es el corte del Balance Social; los anteriores aportan los créditos desembolsados en el "
+              "periodo y cancelados antes del corte.\n")
+    return ds, cortes.lectura, cortes.anteriores, ds.carpeta or lista[-1]
+
+
 def _destino(salida: str, extensiones: tuple[str, ...], forzar: bool) -> Path:
     """The output file of a command, refused before any work: wrong extension, or existing without --forzar."""
     destino = Path(salida)
@@ -127,10 +148,9 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
     from coopxl.archivos import escritura_atomica
     from coopxl.balance import a_json, calcular_balance, resumen_beneficios
-    from coopxl.dataset import cargar_dataset
 
-    carpeta = _carpeta_o_demo(args.carpeta)
-    ds, lectura = cargar_dataset(carpeta, args.corte, anterior=args.anterior)
+    destino_libro = _destino(args.salida, (".xlsx",), args.forzar) if args.salida else None
+    ds, lectura, anteriores, carpeta = _cargar_cortes(args.carpeta, args.corte, args.anterior)
     b = calcular_balance(ds)
     ent = ds.entidad
     print("BALANCE SOCIAL Y BENEFICIO SOLIDARIO")
@@ -180,6 +200,9 @@ def cmd_balance(args: argparse.Namespace) -> int:
         with escritura_atomica(destino, "w", encoding="utf-8") as fh:
             json.dump(a_json(b), fh, ensure_ascii=False, indent=2)
         print(f"\nResultado en JSON escrito en {destino}.")
+    if destino_libro is not None:
+        print()
+        _escribir_libro(ds, destino_libro, args.forzar, anteriores)
     return 0
 
 
@@ -332,21 +355,62 @@ def cmd_informe(args: argparse.Namespace) -> int:
 # --- libro ---------------------------------------------------------------------------------------
 
 def cmd_libro(args: argparse.Namespace) -> int:
-    from coopxl.dataset import cargar_dataset
+    destino = _destino(args.salida, (".xlsx",), args.forzar)
+    ds, lectura, anteriores, carpeta = _cargar_cortes(args.carpeta, args.corte)
+    _escribir_libro(ds, destino, args.forzar, anteriores)
+    _avisar_errores(lectura, carpeta, salto=False)
+    return 0
+
+
+def _escribir_libro(ds, destino: Path, forzar: bool, anteriores) -> None:
+    """The workbook of `coopxl libro`, also written by `coopxl balance --salida`."""
     from coopxl.excel.libro import LibroExistente, escribir_libro
 
-    destino = _destino(args.salida, (".xlsx",), args.forzar)
-    carpeta = _carpeta_o_demo(args.carpeta)
-    if not carpeta.is_dir():
-        raise ErrorUso(f"la carpeta {carpeta} no existe o no es una carpeta.")
-    ds, lectura = cargar_dataset(carpeta, args.corte)
     try:
-        libro = escribir_libro(ds, destino, forzar=args.forzar)
+        libro = escribir_libro(ds, destino, forzar=forzar, anteriores=anteriores)
     except LibroExistente as e:
         raise ErrorUso(f"{destino} ya existe: use --forzar para reemplazarlo.") from e
     print(f"Libro del Balance Social escrito en {libro.ruta} ({len(libro.hojas)} hojas). Los 41 indicadores son "
           "fórmulas sobre las hojas de datos: al abrirlo, Excel los calcula.")
-    _avisar_errores(lectura, carpeta, salto=False)
+    if anteriores:
+        print(f"La hoja Evolucion trae los asociados por producto de los {len(anteriores) + 1} cortes y su gráfico.")
+
+
+# --- actualizar ----------------------------------------------------------------------------------
+
+def cmd_actualizar(args: argparse.Namespace) -> int:
+    from coopxl.excel.actualizar import ErrorActualizacion, actualizar_libro, texto_actualizacion
+
+    try:
+        a = actualizar_libro(args.libro, args.carpeta, args.corte)
+    except ErrorActualizacion as e:
+        raise ErrorUso(str(e)) from e
+    print(texto_actualizacion(a))
+    _avisar_errores(a.lectura, args.carpeta, salto=True)
+    return 0
+
+
+# --- plantilla ----------------------------------------------------------------------------------
+
+def cmd_plantilla(args: argparse.Namespace) -> int:
+    from coopxl.complemento import plantilla as P
+    from coopxl.complemento.vba_proyecto import ErrorPlantilla
+
+    destino = _destino(args.salida, (".xlsm", ".xlsx"), args.forzar)
+    try:
+        if destino.suffix.lower() == ".xlsx":
+            P.escribir_variante_xlsx(destino, forzar=args.forzar)
+            print(f"Libro sin macros escrito en {destino}: la cooperativa de demostración con los 41 indicadores "
+                  "como fórmulas nativas de Excel. Para un libro con sus datos use «coopxl libro CARPETA».")
+        else:
+            p = P.escribir_plantilla(destino, forzar=args.forzar)
+            print(f"Plantilla escrita en {p.ruta} ({len(p.hojas)} hojas, macros {', '.join(p.modulos)}). Ábrala en "
+                  "Excel, habilite las macros y siga la hoja Instrucciones.")
+        if args.addin:
+            for ruta in P.escribir_addin(args.addin, forzar=args.forzar):
+                print(f"  {ruta}")
+    except (ErrorPlantilla, P.PlantillaExistente) as e:
+        raise ErrorUso(str(e)) from e
     return 0
 
 
@@ -368,11 +432,15 @@ def construir_parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validar)
 
     b = sub.add_parser("balance", help="calcula los 41 indicadores y el beneficio solidario")
-    b.add_argument("carpeta", nargs="?", type=Path, help="carpeta con los reportes (sin ella: la demostración)")
+    b.add_argument("carpeta", nargs="*", type=Path, metavar="CARPETA",
+                   help="carpeta con los reportes (sin ella: la demostración); con varias, una por corte: la más "
+                        "reciente es el corte y las anteriores aportan los créditos desembolsados y cancelados")
     b.add_argument("--corte", type=_fecha, help="fecha de corte AAAA-MM-DD")
     b.add_argument("--anterior", type=Path, help="carpeta del corte anterior, para comparar")
     b.add_argument("--json", help="escribe el resultado completo en un archivo JSON")
     b.add_argument("--detalle", action="store_true", help="imprime también la frase de análisis de cada indicador")
+    b.add_argument("--salida", help="escribe también el libro de Excel del Balance Social (.xlsx), como «coopxl libro»")
+    b.add_argument("--forzar", action="store_true", help="reemplaza el libro de salida si existe")
     b.set_defaults(func=cmd_balance)
 
     d = sub.add_parser("demo", help="escribe una cooperativa de demostración con datos sintéticos")
@@ -421,11 +489,27 @@ def construir_parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_informe)
 
     li = sub.add_parser("libro", help="libro de Excel del Balance Social con los indicadores como fórmulas")
-    li.add_argument("carpeta", nargs="?", type=Path, help="carpeta con los reportes (sin ella: la demostración)")
+    li.add_argument("carpeta", nargs="*", type=Path, metavar="CARPETA",
+                    help="carpeta con los reportes (sin ella: la demostración); con varias, una por corte (p. ej. "
+                         "doce cierres mensuales): la más reciente es el corte, las anteriores dan la hoja Evolucion")
     li.add_argument("--salida", required=True, help="archivo .xlsx")
     li.add_argument("--corte", type=_fecha, help="fecha de corte AAAA-MM-DD")
     li.add_argument("--forzar", action="store_true", help="reemplaza el archivo de salida si existe")
     li.set_defaults(func=cmd_libro)
+
+    ac = sub.add_parser("actualizar", help="pone un nuevo corte en un libro generado por coopxl y conserva lo que "
+                                           "usted escribió (complementarios, parámetros, hojas propias)")
+    ac.add_argument("libro", type=Path, metavar="LIBRO", help="libro .xlsx generado por «coopxl libro»")
+    ac.add_argument("carpeta", type=Path, metavar="CARPETA", help="carpeta con los reportes del nuevo corte")
+    ac.add_argument("--corte", type=_fecha, help="fecha de corte AAAA-MM-DD")
+    ac.set_defaults(func=cmd_actualizar)
+
+    pl = sub.add_parser("plantilla", help="plantilla de Excel con macros y botones para pegar los reportes SICSES")
+    pl.add_argument("--salida", required=True,
+                    help="archivo .xlsm (la plantilla con macros) o .xlsx (el libro sin macros de demostración)")
+    pl.add_argument("--forzar", action="store_true", help="reemplaza el archivo de salida si existe")
+    pl.add_argument("--addin", type=Path, help=argparse.SUPPRESS)  # maintainers: rewrite addin/ (vba/*.bas, conf)
+    pl.set_defaults(func=cmd_plantilla)
     return p
 
 

@@ -327,6 +327,12 @@ def _con_persona(df: pd.DataFrame | None) -> pd.DataFrame | None:
     return df
 
 
+# Said when the disbursements come from the cut's cartera alone (coopxl.evolucion replaces it when the
+# earlier cuts' loans were added).
+AVISO_UN_CORTE = ("Los desembolsos del periodo se toman de un solo corte: no incluyen los créditos "
+                  "desembolsados y cancelados antes del corte.")
+
+
 def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parametros | None = None,
               anterior: Dataset | None = None, cortes_previos: list[Lectura] | None = None) -> Dataset:
     """Build the Dataset of one cut from what was read; problems found go to `lectura.informe`."""
@@ -363,8 +369,7 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
     if cartera is not None:
         desembolsos = _desembolsos(cartera, p, cortes_previos or [], par, personas)
         if not cortes_previos:
-            avisos.append("Los desembolsos del periodo se toman de un solo corte: no incluyen los créditos "
-                          "desembolsados y cancelados antes del corte.")
+            avisos.append(AVISO_UN_CORTE)
     deudores = personas.suma("cartera", cartera["saldo_capital"], "saldo_capital") if cartera is not None else None
     ahorradores = None
     if datos["captaciones"] is not None:

@@ -17,7 +17,7 @@ from coopxl.beneficios import MODALIDADES, PRODUCTO_AHORRO
 from coopxl.cuif import prefijo
 from coopxl.excel import formulas as F
 from coopxl.excel import referencias as R
-from coopxl.excel.hojas_datos import contra_de_codigo
+from coopxl.excel.hojas_datos import REPORTES_PERSONA, calculo_ordenada, contra_de_codigo
 from coopxl.excel.hojas_parametros import inicio_periodo
 from coopxl.indicadores.modelo import CalculoExcel, FormulasIndicador
 
@@ -111,6 +111,57 @@ def cociente(numerador: str, denominador: str, *, sin_datos: str | None = None, 
              calculos: tuple[CalculoExcel, ...] = ()) -> FormulasIndicador:
     return FormulasIndicador(numerador, denominador, sin_datos=alguno(sin_datos or ""),
                              valor=None if por_cien else f"{NUM}/{DEN}", calculos=calculos)
+
+
+# --- concentration (k of the 80 % rule, p5_autonomia.concentracion_80) -----------------------------------
+
+PASOS_UMBRAL = 52  # bisection steps: totals up to 2^52 cents
+
+
+def concentracion_80(refs: R.Referencias, reporte: str) -> tuple[str, tuple[CalculoExcel, ...]]:
+    """(k, cells): the fewest holders, from the largest total down, whose totals (integer cents, the helper
+    column `centavos`) reach 80 % of the sum T: 5 x cumulative >= 4 x T.
+
+    Without sorting and without a per-row rank (a SUMPRODUCT per row is O(n²)): t0, the total of the holder
+    at position k, is the largest integer v with 5 x S(>= v) >= 4 x T, where S(>= v) sums the totals >= v;
+    Calculos finds it by bisection (PASOS_UMBRAL steps, one SUMPRODUCT each, O(n) per step). Then k = the
+    holders above t0 plus the fewest j of the holders equal to t0 with 5 x (S(> t0) + j x t0) >= 4 x T."""
+    hoja = R.HOJAS[reporte]
+    c = refs.rango(reporte, "centavos")
+    total = R.CL_CENTAVOS_TOTAL[reporte]
+
+    def nombre(n: str) -> str:
+        return f"{reporte}_umbral_{n}"
+
+    def mayor_o_igual(v: str) -> str:
+        return F.sumproduct(F.producto(c, F.comparar(c, ">=", v)))
+
+    calculos = [CalculoExcel(nombre("inferior_0"), f"Concentración 80 % ({hoja}): umbral, cota inferior inicial", "0"),
+                CalculoExcel(nombre("superior_0"), f"Concentración 80 % ({hoja}): umbral, cota superior inicial",
+                             f"{F.llamada('MAX', c)}+1")]
+    for i in range(1, PASOS_UMBRAL + 1):
+        lo, hi = R.nombre_calculo(nombre(f"inferior_{i - 1}")), R.nombre_calculo(nombre(f"superior_{i - 1}"))
+        medio = F.llamada("INT", f"({lo}+{hi})/2")
+        nuevo_lo = F.si(F.comparar(f"5*{mayor_o_igual(medio)}", ">=", f"4*{total}"), medio, lo)
+        nuevo_hi = F.si(F.comparar(R.nombre_calculo(nombre(f"inferior_{i}")), "=", medio), hi, medio)
+        calculos += [CalculoExcel(nombre(f"inferior_{i}"), f"Concentración 80 % ({hoja}): umbral, paso {i} (inferior)",
+                                  nuevo_lo),
+                     CalculoExcel(nombre(f"superior_{i}"), f"Concentración 80 % ({hoja}): umbral, paso {i} (superior)",
+                                  nuevo_hi)]
+    t0 = R.nombre_calculo(nombre(f"inferior_{PASOS_UMBRAL}"))
+    suma_mayores = F.sumproduct(F.producto(c, F.comparar(c, ">", t0)))
+    mayores = F.sumproduct(F.producto(F.comparar(c, ">", t0), 1))
+    calculos += [CalculoExcel(nombre("saldos_mayores"), f"Concentración 80 % ({hoja}): centavos de los totales "
+                              "mayores que el umbral", suma_mayores),
+                 CalculoExcel(nombre("titulares_mayores"), f"Concentración 80 % ({hoja}): titulares con total "
+                              "mayor que el umbral", mayores)]
+    s_gt, n_gt = R.nombre_calculo(nombre("saldos_mayores")), R.nombre_calculo(nombre("titulares_mayores"))
+    q = F.llamada("INT", f"(4*{total}-5*{s_gt})/(5*{t0})")
+    j = f"{q}+{F.si(F.comparar(f'5*({s_gt}+{q}*{t0})', '>=', f'4*{total}'), 0, 1)}"
+    k = F.si(F.comparar(total, "<=", 0), 1, f"{n_gt}+{j}")
+    calculos.append(CalculoExcel(nombre("k"), f"Concentración 80 % ({hoja}): k, titulares que juntos llegan al 80 %",
+                                 k))
+    return R.nombre_calculo(nombre("k")), tuple(calculos)
 
 
 # --- CUIF amounts (cuentas.monto_cuif and the level rule of cuif.py) --------------------------------
@@ -252,4 +303,6 @@ def calculos_base(refs: R.Referencias) -> tuple[CalculoExcel, ...]:
                      F.llamada("SUM", refs.rango("cartera", "centavos"))),
         CalculoExcel("captaciones_centavos_total", "Saldo disponible total de los ahorradores (centavos)",
                      F.llamada("SUM", refs.rango("captaciones", "centavos"))),
+        *(CalculoExcel(f"ordenada_{reporte}", f"Hoja {R.HOJAS[reporte]} ordenada por persona y sin filas agregadas "
+                       "(búsquedas rápidas)", calculo_ordenada(refs, reporte)) for reporte in REPORTES_PERSONA),
     )

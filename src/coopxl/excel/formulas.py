@@ -116,6 +116,14 @@ def texto(valor: str) -> str:
     return '"' + valor.replace('"', '""') + '"'
 
 
+def texto_largo(valor: str) -> str:
+    """A string literal of any length: pieces of at most 255 characters joined with '&' (a formula's text
+    constants cannot pass 255 characters); a short text is a plain literal."""
+    if len(valor) <= 255:
+        return texto(valor)
+    return "(" + "&".join(texto(valor[i:i + 255]) for i in range(0, len(valor), 255)) + ")"
+
+
 def numero(valor: float | int) -> str:
     """A number literal without exponent: 0.5 -> '0.5', 30 -> '30', 1e-7 -> '0.0000001'."""
     if isinstance(valor, bool):
@@ -209,6 +217,14 @@ def agrupar(expr: Arg) -> str:
 def llamada(funcion: str, *args: Arg) -> str:
     """FUNCTION(arg1,arg2,...) with an English function name."""
     if not re.fullmatch(r"[A-Z][A-Z0-9.]*", funcion):
+        raise ValueError(f"nombre de función no válido: {funcion!r}")
+    return f"{funcion}({','.join(_arg(a) for a in args)})"
+
+
+def llamada_complemento(funcion: str, *args: Arg) -> str:
+    """A call to an add-in function (an xlwings UDF such as BS_RESULTADO): its name may hold '_'. Such a cell
+    computes only where the add-in runs, never in LibreOffice or the `formulas` package."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9_.]*", funcion):
         raise ValueError(f"nombre de función no válido: {funcion!r}")
     return f"{funcion}({','.join(_arg(a) for a in args)})"
 
@@ -361,7 +377,7 @@ PERMITIDAS = frozenset({
     "ABS", "AND", "AVERAGE", "CONCATENATE", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "DATEDIF",
     "DAY", "EDATE", "EOMONTH", "FIXED", "IF", "IFERROR", "INDEX", "INT", "ISBLANK", "ISERROR", "ISNUMBER",
     "ISTEXT", "LEFT", "LEN", "LOWER", "MATCH", "MAX", "MID", "MIN", "MONTH", "N", "NOT", "OR", "RIGHT",
-    "ROUND", "SUBSTITUTE", "SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "TEXT", "TRIM", "UPPER", "VALUE", "YEAR",
+    "ROUND", "ROW", "SUBSTITUTE", "SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "TEXT", "TRIM", "UPPER", "VALUE", "YEAR",
 })
 # Dynamic arrays and functions newer than Excel 2010: named so the message says why.
 PROHIBIDAS = frozenset({

@@ -15,8 +15,12 @@ persons by trait (first row of a person among the rows with some flags), per-per
 benefit, business volume), the rate differentials of the beneficio solidario, the concentration ranks
 (80 % rule in integer cents, ties included) and the CUIF level rule on the Catalogo sheet (level,
 ancestors, contra account, most detailed account of its branch). They are checked through the indicator
-results (tests/test_excel_indicadores.py). Every helper reads only its own row and the rows above it
+results (tests/test_excel_indicadores.py). Every helper reads only its own row and the rows around it
 relatively, so a row copied down by a user computes right.
+
+Big sheets are written sorted by the persona key, so that per-person lookups are binary searches over running
+sums (see «sorted sheets» below, `suma_persona`); every such helper falls back to the plain COUNTIFS/SUMIFS
+when the sheet is no longer sorted (tests/test_excel_orden.py).
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from coopxl.excel.portada import (
     fijar_encabezado,
     limpiar_texto,
 )
-from coopxl.sicses.layouts import LAYOUTS, Columna
+from coopxl.sicses.layouts import LAYOUTS, TIPOS_BENEFICIO, Columna
 
 LINEA = "linea_archivo"
 ENCABEZADO_LINEA = "Línea en el archivo"
@@ -76,6 +80,14 @@ class Fila:
         """The same column from the header to the row above this one: $AH$1:$AH4."""
         return self.refs.columna(self.reporte, nombre).arriba(self.fila)
 
+    def anterior(self, nombre: str) -> str:
+        """The row above's cell of a column of the same sheet: $F4 (the header on the first data row)."""
+        return self.refs.columna(self.reporte, nombre).celda(self.fila - 1)
+
+    def siguiente(self, nombre: str) -> str:
+        """The row below's cell of a column of the same sheet: $F6 (only the sorted-sheet helpers read it)."""
+        return self.refs.columna(self.reporte, nombre).celda(self.fila + 1)
+
 
 @dataclass(frozen=True)
 class Auxiliar:
@@ -104,6 +116,172 @@ def _es_asociado(f: Fila) -> str:
 
 def _sin_retiro_o_despues(ref: str, fecha: str, operador: str) -> str:
     return F.o(F.no(F.es_numero(ref)), F.comparar(ref, operador, fecha))
+
+
+# --- sorted sheets: per-person lookups in O(log n) ---------------------------------------------------
+#
+# A per-person COUNTIFS/SUMIFS/MATCH over a whole column costs O(rows) in every engine, so one such helper
+# per row is O(n x m): at 10k associates LibreOffice spent minutes on them. The generator therefore writes
+# every sheet with a `persona` key sorted by that key (from ORDENAR_DESDE rows), and each sheet carries:
+# - `fin`: on every row, the position (1 = first data row) of the person's last row (the next row decides);
+# - `acum_…`: running sums within the person (a 0/1 product of flags, or a column's numbers), so that the
+#   person's total is the running sum at `fin`;
+# - `inicio` (Asociados): the position of the person's first row.
+# A lookup then is a binary search, MATCH(key, keys, 1), and an equality check. The cell CL_ordenada_<report>
+# (Calculos) tells, in O(n), whether the keys are still ascending in the engine's own text order and nothing
+# was added below the data; each helper is IF(CL_ordenada_<report>, fast, slow), and the slow branch is the
+# plain COUNTIFS/SUMIFS/MATCH, so a user who appends or edits rows still gets exact results (IF evaluates one
+# branch only). Which duplicate MATCH(…,1) lands on differs between engines (the last one in LibreOffice, the
+# first one in `formulas`): the fast branch reads only values that are the same on every row of a person.
+
+ORDENAR_DESDE = 1000  # a sheet with at least this many rows is written sorted by persona
+
+
+@dataclass(frozen=True)
+class Acumulado:
+    """A running sum within the person: Σ N(valor) x flags (valor None: Σ flags, a count of rows)."""
+
+    valor: str | None
+    banderas: tuple[str, ...] = ()
+
+    @property
+    def nombre(self) -> str:
+        return "acum_" + "_".join(([self.valor] if self.valor else []) + list(self.banderas))
+
+    def expresion(self, f: Fila) -> str:
+        factores = ([F.llamada("N", f.c(self.valor))] if self.valor else []) + [f.c(b) for b in self.banderas]
+        return F.producto(*factores)
+
+
+def nombre_ordenada(reporte: str) -> str:
+    """The Calculos cell that says a sheet is sorted by persona: CL_ordenada_cartera."""
+    return R.nombre_calculo(f"ordenada_{reporte}")
+
+
+def clave_persona(tipo: object, documento: object) -> str:
+    """The persona key as the sheet's formula builds it (tipo & ":" & documento)."""
+    return ("" if tipo is None else str(tipo)) + ":" + ("" if documento is None else str(documento))
+
+
+def orden_filas(tipos: list[object], documentos: list[object]) -> list[int]:
+    """The rows in the order the sheet holds them: by persona key (compared upper-cased, as Excel and the
+    `formulas` package compare text), stable; the file order when the sheet is small."""
+    n = len(tipos)
+    if n < ORDENAR_DESDE:
+        return list(range(n))
+    claves = [clave_persona(t, d) for t, d in zip(tipos, documentos, strict=True)]
+    return sorted(range(n), key=lambda i: (claves[i].upper(), claves[i]))
+
+
+def nombre_datos(reporte: str, columna: str) -> str:
+    return F.nombre_definido(f"{R.PREFIJOS[reporte]}_{columna}_datos")
+
+
+def filas_en_hoja(df: pd.DataFrame) -> list[int]:
+    """The sheet row of each row of a report's DataFrame (positions in df order): what a sheet that points
+    at a data row (a row number shown, a cell referenced) must use, since big sheets are sorted."""
+    orden = orden_filas(list(df["tipo_documento"]), list(df["documento"])) if len(df) else []
+    filas = [0] * len(orden)
+    for fila, i in enumerate(orden, start=R.PRIMERA_FILA):
+        filas[i] = fila
+    return filas
+
+
+def datos(refs: R.Referencias, reporte: str, columna: str) -> str:
+    """The data rows only of a column (no headroom), by its defined name CA_persona_datos: the fast branch's
+    ranges (the check cell makes sure nothing was written below them)."""
+    refs.columna(reporte, columna)  # the column exists
+    return nombre_datos(reporte, columna)
+
+
+def rangos_de_datos(refs: R.Referencias, reporte: str) -> dict[str, str]:
+    """The defined names of the data-only ranges the fast branches read -> their ranges (none when empty)."""
+    plan = refs.plan(reporte)
+    if reporte not in REPORTES_PERSONA or not plan.filas:
+        return {}
+    columnas = ["persona", "fin", *(["inicio"] if reporte == "asociados" else []),
+                *(a.nombre for a in ACUMULADOS[reporte])]
+    return {nombre_datos(reporte, c): F.rango(plan.columnas[c].indice, R.PRIMERA_FILA, plan.ultima_con_datos,
+                                              plan.hoja) for c in columnas}
+
+
+def calculo_ordenada(refs: R.Referencias, reporte: str) -> str:
+    """TRUE when the persona keys of the data rows ascend (engine's text order) and the headroom is empty."""
+    plan = refs.plan(reporte)
+    persona = refs.columna(reporte, "persona")
+    documento = refs.columna(reporte, "documento")
+    vacia = F.comparar(F.suma(*(F.llamada("COUNTA", F.rango(c.indice, plan.ultima_con_datos + 1, plan.ultima,
+                                                                c.hoja)) for c in (persona, documento))), "=", 0)
+    if plan.filas < 2:
+        return vacia
+    arriba = F.rango(persona.indice, R.PRIMERA_FILA, plan.ultima_con_datos - 1, persona.hoja)
+    abajo = F.rango(persona.indice, R.PRIMERA_FILA + 1, plan.ultima_con_datos, persona.hoja)
+    ascendentes = F.sumproduct(F.producto(F.comparar(arriba, "<=", abajo), 1))
+    return F.y(F.comparar(ascendentes, "=", plan.filas - 1), vacia)
+
+
+def rapido_o_lento(reporte: str, rapido: str, lento: str) -> str:
+    return F.si(nombre_ordenada(reporte), rapido, lento)
+
+
+def _posicion(refs: R.Referencias, reporte: str, clave: str) -> str:
+    return F.coincidir(clave, datos(refs, reporte, "persona"), 1)
+
+
+def total_persona(refs: R.Referencias, reporte: str, acumulado: Acumulado, clave: str) -> str:
+    """Fast branch: the person's total of a running sum of `reporte` (0 when the person has no row there)."""
+    if not refs.plan(reporte).filas:
+        return "0"
+    pos = _posicion(refs, reporte, clave)
+    encontrada = F.comparar(F.indice(datos(refs, reporte, "persona"), pos), "=", clave)
+    total = F.indice(datos(refs, reporte, acumulado.nombre), F.indice(datos(refs, reporte, "fin"), pos))
+    return F.si_error(F.si(encontrada, total, 0), 0)
+
+
+def suma_persona(refs: R.Referencias, reporte: str, clave: str, valor: str | None,
+                 *banderas: str) -> str:
+    """THE per-person lookup: Σ `valor` (None: the number of rows) of the person's rows of `reporte` whose 0/1
+    helper columns `banderas` are all 1, for the key in the cell `clave`; O(log n) on a sorted sheet,
+    SUMIFS/COUNTIFS otherwise. The running sum it reads must be declared in ACUMULADOS[reporte]."""
+    acumulado = Acumulado(valor, tuple(banderas))
+    if acumulado not in ACUMULADOS.get(reporte, ()):
+        raise KeyError(f"{reporte}: declare Acumulado({valor!r}, {tuple(banderas)!r}) en ACUMULADOS")
+    pares = [(refs.rango(reporte, "persona"), clave), *((refs.rango(reporte, b), 1) for b in banderas)]
+    lento = F.countifs(*pares) if valor is None else F.sumifs(refs.rango(reporte, valor), *pares)
+    return rapido_o_lento(reporte, total_persona(refs, reporte, acumulado, clave), lento)
+
+
+def hay_persona(refs: R.Referencias, reporte: str, clave: str, *banderas: str) -> str:
+    """The person has a row of `reporte` with every 0/1 flag: a condition (TRUE/FALSE)."""
+    return F.comparar(suma_persona(refs, reporte, clave, None, *banderas), ">", 0)
+
+
+def _misma_que_arriba(f: Fila) -> str:
+    return F.comparar(f.c("persona"), "=", f.anterior("persona"))
+
+
+def _acumulado(a: Acumulado) -> Callable[[Fila], str]:
+    def formula(f: Fila) -> str:
+        return F.suma(F.si(_misma_que_arriba(f), F.llamada("N", f.anterior(a.nombre)), 0), F.agrupar(a.expresion(f)))
+    return formula
+
+
+def _posicion_fila() -> str:
+    return f"{F.llamada('ROW')}-{R.PRIMERA_FILA - 1}"
+
+
+def _fin(f: Fila) -> str:
+    return F.si(F.comparar(f.siguiente("persona"), "=", f.c("persona")), f.siguiente("fin"), _posicion_fila())
+
+
+def _inicio(f: Fila) -> str:
+    return F.si(_misma_que_arriba(f), f.anterior("inicio"), _posicion_fila())
+
+
+def _primera_rapida(f: Fila, *columnas: str) -> str:
+    """Fast branch of «first row of the person among the rows with these flags»: the running count is 1."""
+    return F.si(F.y(*(_uno(f.c(c)) for c in columnas)),
+                F.bandera(F.comparar(f.c(Acumulado(None, columnas).nombre), "=", 1)), 0)
 
 
 # --- Asociados -----------------------------------------------------------------------------------
@@ -161,25 +339,24 @@ def _antiguedad(f: Fila) -> str:
 
 
 def _habil(f: Fila) -> str:
-    en_mora = F.countifs((f.r("cartera", "persona"), f.c("persona")), (f.r("cartera", "en_mora"), 1))
+    en_mora = suma_persona(f.refs, "cartera", f.c("persona"), None, "en_mora")
     return F.si(_uno(f.c("vigente")), F.bandera(F.comparar(en_mora, "=", 0)), 0)
 
 
 def _activo(f: Fila) -> str:
     p = f.c("persona")
     usos = F.suma(
-        F.countifs((f.r("cartera", "persona"), p), (f.r("cartera", "saldo_positivo"), 1)),
-        F.countifs((f.r("cartera", "persona"), p), (f.r("cartera", "desembolso_p"), 1)),
-        F.countifs((f.r("captaciones", "persona"), p), (f.r("captaciones", "saldo_positivo"), 1)),
-        F.countifs((f.r("aportes", "persona"), p), (f.r("aportes", "pago_p"), 1)),
+        suma_persona(f.refs, "cartera", p, None, "saldo_positivo"),
+        suma_persona(f.refs, "cartera", p, None, "desembolso_p"),
+        suma_persona(f.refs, "captaciones", p, None, "saldo_positivo"),
+        suma_persona(f.refs, "aportes", p, None, "pago_p"),
     )
     return F.si(_uno(f.c("vigente")), F.bandera(F.comparar(usos, ">", 0)), 0)
 
 
 def _asistente(f: Fila) -> str:
     if f.con_asamblea:
-        asistio = F.countifs((f.r("asamblea", "persona"), f.c("persona")), (f.r("asamblea", "asistio_si"), 1))
-        return F.si(_uno(f.c("vigente")), F.bandera(F.comparar(asistio, ">", 0)), 0)
+        return F.si(_uno(f.c("vigente")), F.bandera(hay_persona(f.refs, "asamblea", f.c("persona"), "asistio_si")), 0)
     return F.bandera(F.y(_uno(f.c("vigente")), F.igual_texto(f.c("asistio_ultima_asamblea"), "1")))
 
 
@@ -193,7 +370,8 @@ def _no_esta_arriba(f: Fila, columna: str) -> str:
 
 
 def _primera_vigente(f: Fila) -> str:
-    return F.si(_uno(f.c("vigente")), F.bandera(_no_esta_arriba(f, "clave_vigente")), 0)
+    return rapido_o_lento("asociados", _primera_rapida(f, "vigente"),
+                          F.si(_uno(f.c("vigente")), F.bandera(_no_esta_arriba(f, "clave_vigente")), 0))
 
 
 # --- Cartera, Captaciones, Aportes, Beneficios, Asamblea ----------------------------------------
@@ -244,8 +422,7 @@ def _organo_directivo(f: Fila) -> str:
 
 
 def _primera_silla(f: Fila) -> str:
-    antes = F.countifs((f.arriba("persona"), f.c("persona")), (f.arriba("organo_directivo"), 1))
-    return F.si(_uno(f.c("organo_directivo")), F.bandera(F.comparar(antes, "=", 0)), 0)
+    return _primera_con("organo_directivo")(f)
 
 
 def _fila_asociado(f: Fila) -> str:
@@ -271,21 +448,21 @@ def _del_asociado(columna: str) -> Callable[[Fila], str]:
 
 def _primera_fila(f: Fila) -> str:
     """1 on the first row of each person of the sheet (any row): counts distinct persons."""
-    return F.bandera(_no_esta_arriba(f, "persona"))
+    return rapido_o_lento(f.reporte, F.bandera(F.no(_misma_que_arriba(f))), F.bandera(_no_esta_arriba(f, "persona")))
 
 
 def _primera_con(*columnas: str) -> Callable[[Fila], str]:
     """1 on the first row of a person among the rows whose 0/1 `columnas` are all 1."""
     def formula(f: Fila) -> str:
         antes = F.countifs((f.arriba("persona"), f.c("persona")), *((f.arriba(c), 1) for c in columnas))
-        return F.si(F.y(*(_uno(f.c(c)) for c in columnas)), F.bandera(F.comparar(antes, "=", 0)), 0)
+        lenta = F.si(F.y(*(_uno(f.c(c)) for c in columnas)), F.bandera(F.comparar(antes, "=", 0)), 0)
+        return rapido_o_lento(f.reporte, _primera_rapida(f, *columnas), lenta)
     return formula
 
 
 def _sin_entrar_y_salir(f: Fila) -> str:
     """The person has no row that joined and retired within P (indicadores.md: left out of both terms)."""
-    ambos = F.countifs((f.r("asociados", "persona"), f.c("persona")), (f.r("asociados", "vinculado_p"), 1),
-                       (f.r("asociados", "retirado_p"), 1))
+    ambos = suma_persona(f.refs, "asociados", f.c("persona"), None, "vinculado_p", "retirado_p")
     return F.comparar(ambos, "=", 0)
 
 
@@ -303,8 +480,7 @@ def _usa(reporte: str, *criterios: str, guarda: str = "primera_vigente") -> Call
     """On a person's first vigente row (or where the 0/1 `guarda` is 1, a subset of those rows): 1 when the
     person has a row of `reporte` with every 0/1 criterion."""
     def formula(f: Fila) -> str:
-        n = F.countifs((f.r(reporte, "persona"), f.c("persona")), *((f.r(reporte, c), 1) for c in criterios))
-        return F.si(_uno(f.c(guarda)), F.bandera(F.comparar(n, ">", 0)), 0)
+        return F.si(_uno(f.c(guarda)), F.bandera(hay_persona(f.refs, reporte, f.c("persona"), *criterios)), 0)
     return formula
 
 
@@ -313,10 +489,9 @@ def _volumen(f: Fila) -> str:
     of captaciones opened in P + 12 x aportes Cuota Mensual (equidad_genero_volumen_negocio)."""
     p = f.c("persona")
     partes = F.suma(
-        F.sumifs(f.r("cartera", "monto"), (f.r("cartera", "persona"), p), (f.r("cartera", "desembolso_cuenta"), 1)),
-        F.sumifs(f.r("captaciones", "valor_inicial"), (f.r("captaciones", "persona"), p),
-                 (f.r("captaciones", "apertura_p"), 1)),
-        f"12*{F.sumifs(f.r('aportes', 'cuota_mensual'), (f.r('aportes', 'persona'), p))}",
+        suma_persona(f.refs, "cartera", p, "monto", "desembolso_cuenta"),
+        suma_persona(f.refs, "captaciones", p, "valor_inicial", "apertura_p"),
+        f"12*{F.agrupar(suma_persona(f.refs, 'aportes', p, 'cuota_mensual'))}",
     )
     return F.si(F.y(_uno(f.c("primera_vigente")), _uno(f.c("natural"))), partes, 0)
 
@@ -330,7 +505,9 @@ def _volumen_de(mujer: int) -> Callable[[Fila], str]:
 
 def _de_vigente(f: Fila) -> str:
     """The row's person is a vigente associate."""
-    return F.bandera(F.es_numero(F.coincidir(f.c("persona"), f.r("asociados", "clave_vigente"), 0)))
+    p = f.c("persona")
+    return rapido_o_lento("asociados", F.bandera(F.comparar(total_persona(f.refs, "asociados", VIGENTES, p), ">", 0)),
+                          F.bandera(F.es_numero(F.coincidir(p, f.r("asociados", "clave_vigente"), 0))))
 
 
 def _de_vigente_si(guarda: str) -> Callable[[Fila], str]:
@@ -350,7 +527,14 @@ def _desembolso_cuenta(f: Fila) -> str:
 
 
 def _fila_en_asociados(f: Fila) -> str:
-    return F.si_error(F.coincidir(f.c("persona"), f.r("asociados", "persona"), 0), 0)
+    p = f.c("persona")
+    lenta = F.si_error(F.coincidir(p, f.r("asociados", "persona"), 0), 0)
+    if not f.refs.plan("asociados").filas:
+        return lenta
+    pos = _posicion(f.refs, "asociados", p)
+    rapida = F.si_error(F.si(F.comparar(F.indice(datos(f.refs, "asociados", "persona"), pos), "=", p),
+                             F.indice(datos(f.refs, "asociados", "inicio"), pos), 0), 0)
+    return rapido_o_lento("asociados", rapida, lenta)
 
 
 def _del_primer_asociado(columna: str) -> Callable[[Fila], str]:
@@ -378,25 +562,27 @@ def _tasa_referencia(clave: str, columna_tabla: str) -> Callable[[Fila], str]:
     return formula
 
 
+def _ambas_tasas(f: Fila) -> str:
+    """The row has its own Tasa Efectiva and a reference rate for its product."""
+    return F.bandera(F.y(F.es_numero(f.c("tasa_efectiva")), F.es_numero(f.c("tasa_referencia"))))
+
+
 def _beneficio_tasa(saldo: str, vigente: str, propia_menos_referencia: bool) -> Callable[[Fila], str]:
     """Saldo x (rate difference) / 100 of a row with balance of a vigente, when both rates are known."""
     def formula(f: Fila) -> str:
         propia, ref = f.c("tasa_efectiva"), f.c("tasa_referencia")
         diferencia = f"{propia}-{ref}" if propia_menos_referencia else f"{ref}-{propia}"
-        return F.si(F.y(_uno(f.c("saldo_positivo")), _uno(f.c(vigente)), F.es_numero(propia), F.es_numero(ref)),
+        return F.si(F.y(_uno(f.c("saldo_positivo")), _uno(f.c(vigente)), _uno(f.c("ambas_tasas"))),
                     f"{f.c(saldo)}*({diferencia})/100", 0)
     return formula
 
 
 # Concentration (k of the 80 % rule, integer cents): per person, on the person's first row, the total
-# balance, its cents, the sum of the strictly larger totals and how many equal totals come before; a
-# person «below the threshold» is one whose cumulative balance, in the descending order, is still under
-# 80 %: 5 x cumulative < 4 x total. k = the persons below + 1 (ties give the same cumulative either way).
+# balance and its cents; k itself is found on Calculos by bisection over the cents (bloques.concentracion_80).
 
 def _saldo_persona(columna: str) -> Callable[[Fila], str]:
     def formula(f: Fila) -> str:
-        return F.si(_uno(f.c("primera_fila")),
-                    F.sumifs(f.r(f.reporte, columna), (f.r(f.reporte, "persona"), f.c("persona"))), 0)
+        return F.si(_uno(f.c("primera_fila")), suma_persona(f.refs, f.reporte, f.c("persona"), columna), 0)
     return formula
 
 
@@ -408,33 +594,12 @@ def _centavos(f: Fila) -> str:
     return F.si(_uno(f.c("titular")), F.redondear(f"{f.c('saldo_persona')}*100", 0), 0)
 
 
-def _mayores(f: Fila) -> str:
-    centavos = f.r(f.reporte, "centavos")
-    return F.si(_uno(f.c("titular")),
-                F.sumproduct(F.producto(centavos, F.comparar(centavos, ">", f.c("centavos")))), 0)
-
-
-def _empates_antes(f: Fila) -> str:
-    return F.si(_uno(f.c("titular")),
-                F.countifs((f.arriba("titular"), 1), (f.arriba("centavos"), f.c("centavos"))), 0)
-
-
-def _bajo_umbral(f: Fila) -> str:
-    acumulado = f"{f.c('mayores')}+({f.c('empates_antes')}+1)*{f.c('centavos')}"
-    return F.si(_uno(f.c("titular")),
-                F.bandera(F.comparar(f"5*({acumulado})", "<", f"4*{R.CL_CENTAVOS_TOTAL[f.reporte]}")), 0)
-
-
 def _concentracion(columna: str) -> tuple[Auxiliar, ...]:
     return (
         Auxiliar("primera_fila", "Primera fila de la persona", _primera_fila),
         Auxiliar("saldo_persona", "Saldo total de la persona", _saldo_persona(columna), FORMATO_DECIMAL),
         Auxiliar("titular", "Persona con saldo total > 0", _titular),
         Auxiliar("centavos", "Saldo total en centavos", _centavos, "0"),
-        Auxiliar("mayores", "Centavos de los saldos mayores", _mayores, "0"),
-        Auxiliar("empates_antes", "Saldos iguales en filas anteriores", _empates_antes, "0"),
-        Auxiliar("bajo_umbral", "Acumulado por debajo del 80 %", _bajo_umbral,
-                 descripcion="5 × acumulado < 4 × total, en orden de saldo descendente."),
     )
 
 
@@ -526,6 +691,7 @@ def _hoja_catalogo(f: Fila) -> str:
 
 PERSONA = Auxiliar("persona", "Clave persona", _persona, FORMATO_TEXTO,
                    "Tipo y número de documento: identifica a la persona en todas las hojas.")
+AMBAS_TASAS = Auxiliar("ambas_tasas", "Con tasa efectiva y de referencia", _ambas_tasas)
 
 AUXILIARES: dict[str, tuple[Auxiliar, ...]] = {
     "asociados": (
@@ -575,6 +741,7 @@ AUXILIARES: dict[str, tuple[Auxiliar, ...]] = {
         Auxiliar("de_vigente", "Con saldo, de un asociado vigente", _de_vigente_si("saldo_positivo")),
         Auxiliar("tasa_referencia", "Tasa de referencia (%)", _tasa_referencia("tipo_ahorro", R.CL_TASAS_TIPO),
                  FORMATO_DECIMAL),
+        AMBAS_TASAS,
         Auxiliar("beneficio_ahorro", "Beneficio en ahorro", _beneficio_tasa("saldo_disponible", "de_vigente", True),
                  FORMATO_DECIMAL),
         *_concentracion("saldo_disponible"),
@@ -597,6 +764,7 @@ AUXILIARES: dict[str, tuple[Auxiliar, ...]] = {
         Auxiliar("tasa_referencia", "Tasa de referencia (%)", _tasa_referencia("modalidad_credito",
                                                                                 R.CL_TASAS_PRODUCTO),
                  FORMATO_DECIMAL),
+        AMBAS_TASAS,
         Auxiliar("beneficio_credito", "Beneficio en crédito", _beneficio_tasa("saldo_capital", "de_vigente", False),
                  FORMATO_DECIMAL),
         *_concentracion("saldo_capital"),
@@ -623,7 +791,7 @@ AUXILIARES: dict[str, tuple[Auxiliar, ...]] = {
         Auxiliar("en_p_anterior", "Fecha en el periodo anterior", _en_periodo_anterior),
         Auxiliar("antes_p", "Fecha anterior a P", _antes_de_p),
         Auxiliar("fondo_social", "Fondo social", _texto_es("fondo", *FONDOS_SOCIALES)),
-        Auxiliar("educacion", "Tipo beneficio educación", _texto_es("tipo_beneficio", "educacion")),
+        *(Auxiliar(t, f"Tipo beneficio {t}", _texto_es("tipo_beneficio", t)) for t in TIPOS_BENEFICIO),
         Auxiliar("de_vigente", "En P, de un asociado vigente", _de_vigente_si("en_p")),
         Auxiliar("beneficiado_fondos", "Persona beneficiada por fondos en P", _primera_con("en_p", "fondo_social")),
         Auxiliar("beneficiado_fondos_anterior", "Persona beneficiada por fondos en el periodo anterior",
@@ -647,6 +815,72 @@ AUXILIARES: dict[str, tuple[Auxiliar, ...]] = {
                  descripcion="Cuenta válida sin cuentas válidas debajo: la que se suma cuando falta la superior."),
     ),
 }
+
+# The running sums each sheet carries (suma_persona reads them; add one here to look a new total up).
+ACUMULADOS: dict[str, tuple[Acumulado, ...]] = {
+    "asociados": (
+        Acumulado(None, ("vigente",)),
+        Acumulado(None, ("vinculado_p", "retirado_p")),
+        Acumulado(None, ("vinculado_p", "habil")),
+        Acumulado(None, ("retirado_p",)),
+        Acumulado(None, ("vigente_inicio",)),
+        Acumulado(None, ("vinculado_p", "natural", "con_nacimiento")),
+        Acumulado(None, ("vinculado_p", "joven")),
+    ),
+    "aportes": (Acumulado(None, ("pago_p",)), Acumulado("cuota_mensual"), Acumulado("valor_revalorizacion"),
+                Acumulado("saldo_total")),
+    "captaciones": (
+        Acumulado(None, ("saldo_positivo",)),
+        Acumulado(None, ("ahorro_vista_cdat", "saldo_positivo")),
+        Acumulado("valor_inicial", ("apertura_p",)),
+        Acumulado("saldo_disponible"),
+        # beneficio solidario (hoja_beneficio): rows with balance of a vigente, those with both rates, the sum
+        Acumulado(None, ("de_vigente",)), Acumulado(None, ("de_vigente", "ambas_tasas")),
+        Acumulado("beneficio_ahorro"),
+    ),
+    "cartera": (
+        Acumulado(None, ("en_mora",)),
+        Acumulado(None, ("saldo_positivo",)),
+        Acumulado(None, ("desembolso_p",)),
+        Acumulado("monto", ("desembolso_cuenta",)),
+        Acumulado("saldo_capital"),
+        # beneficio solidario (hoja_beneficio): rows with balance of a vigente, those with both rates, the sum
+        Acumulado(None, ("de_vigente",)), Acumulado(None, ("de_vigente", "ambas_tasas")),
+        Acumulado("beneficio_credito"),
+    ),
+    "directivos": (Acumulado(None, ("organo_directivo",)),),
+    "beneficios": (
+        Acumulado(None, ("en_p",)),
+        Acumulado(None, ("en_p", "educacion")),
+        Acumulado(None, ("en_p", "fondo_social")),
+        Acumulado(None, ("en_p_anterior", "fondo_social")),
+        *(Acumulado("valor", ("en_p", t)) for t in TIPOS_BENEFICIO),
+    ),
+    "asamblea": (Acumulado(None, ("asistio_si",)),),
+    "revalorizacion": (Acumulado("valor_revalorizado"),),
+}
+VIGENTES = ACUMULADOS["asociados"][0]
+REPORTES_PERSONA = tuple(r for r, aux in AUXILIARES.items() if PERSONA in aux)
+
+
+def _encabezado_acumulado(a: Acumulado) -> str:
+    que = a.valor or "filas"
+    return f"Acumulado de la persona: {que}" + (f" con {' y '.join(a.banderas)}" if a.banderas else "")
+
+
+def _auxiliares_de_orden(reporte: str) -> tuple[Auxiliar, ...]:
+    """fin (every person sheet), inicio (Asociados) and the running sums of ACUMULADOS."""
+    salida = [Auxiliar("fin", "Última fila de la persona (posición)", _fin, "0",
+                       "Posición de la última fila de la persona; sirve a las búsquedas en la hoja ordenada.")]
+    if reporte == "asociados":
+        salida.append(Auxiliar("inicio", "Primera fila de la persona (posición)", _inicio, "0"))
+    salida += [Auxiliar(a.nombre, _encabezado_acumulado(a), _acumulado(a), FORMATO_DECIMAL if a.valor else "0")
+               for a in ACUMULADOS[reporte]]
+    return tuple(salida)
+
+
+for _rep in REPORTES_PERSONA:
+    AUXILIARES[_rep] = (*AUXILIARES[_rep], *_auxiliares_de_orden(_rep))
 
 for _rep, _aux in AUXILIARES.items():
     _choque = {a.nombre for a in _aux} & ({c.nombre for c in LAYOUTS[_rep].columnas} | {LINEA})
@@ -708,9 +942,10 @@ def _valores(serie: pd.Series | None, c: Columna, n: int) -> list[object]:
             else limpiar_texto(str(v)) for v in serie]
 
 
-FILA_MOLDE = 1_048_000  # a row no data range reaches: its number (and the one above) is replaced per row
+FILA_MOLDE = 1_048_000  # a row no data range reaches: its number (and the ones around) is replaced per row
 MOLDE_ACTUAL = str(FILA_MOLDE)
 MOLDE_ANTERIOR = str(FILA_MOLDE - 1)
+MOLDE_SIGUIENTE = str(FILA_MOLDE + 1)
 
 
 def _plantilla(ws: Any, formato: str) -> WriteOnlyCell:
@@ -726,6 +961,11 @@ def _filas(ws: Any, ds: Any, reporte: str, plan: R.PlanHoja, refs: R.Referencias
     columnas_valor = [_valores(None if df is None else df.get(c.nombre), c, n) for c in layout]
     lineas = [None] * n if df is None or "_linea" not in df else [int(v) for v in df["_linea"]]
     columnas_valor.append(lineas)
+    if reporte in REPORTES_PERSONA and n:
+        nombres = [c.nombre for c in layout]
+        orden = orden_filas(columnas_valor[nombres.index("tipo_documento")], columnas_valor[nombres.index("documento")])
+        if orden != list(range(n)):
+            columnas_valor = [[valores[i] for i in orden] for valores in columnas_valor]
     formatos = [_formato(c) for c in layout] + ["0"]
     textos = [c.tipo not in ("fecha", "decimal", "entero") for c in layout] + [False]
     # One styled cell per column, reused on every row: the writer serialises a row before the next.
@@ -736,7 +976,7 @@ def _filas(ws: Any, ds: Any, reporte: str, plan: R.PlanHoja, refs: R.Referencias
     # Each helper formula is built once, for a model row, and its row number replaced on every row: the
     # text depends on the row only through this row's cells ($F5) and the rows above it ($F$1:$F4).
     moldes = [F.formula(a.formula(Fila(refs, reporte, FILA_MOLDE, con_asamblea))) for a in auxiliares]
-    if plan.ultima >= FILA_MOLDE - 1 or any(str(FILA_MOLDE + 1) in m for m in moldes):
+    if plan.ultima >= FILA_MOLDE - 1 or any(str(FILA_MOLDE + 2) in m for m in moldes):
         raise ValueError(f"la hoja {plan.hoja} es demasiado grande para el molde de fórmulas")
     for i in range(n):
         fila = R.PRIMERA_FILA + i
@@ -750,9 +990,10 @@ def _filas(ws: Any, ds: Any, reporte: str, plan: R.PlanHoja, refs: R.Referencias
             if es_texto and isinstance(v, str):
                 plantilla.data_type = "s"  # text stays text even when it starts with '='
             salida.append(plantilla)
-        anterior, actual = str(fila - 1), str(fila)
+        anterior, actual, siguiente = str(fila - 1), str(fila), str(fila + 1)
         for molde, plantilla in zip(moldes, plantillas_aux, strict=True):
-            plantilla.value = molde.replace(MOLDE_ANTERIOR, anterior).replace(MOLDE_ACTUAL, actual)
+            plantilla.value = (molde.replace(MOLDE_SIGUIENTE, siguiente).replace(MOLDE_ANTERIOR, anterior)
+                               .replace(MOLDE_ACTUAL, actual))
             plantilla.data_type = "f"
             salida.append(plantilla)
         yield salida
@@ -781,6 +1022,8 @@ def hoja_datos(wb: Any, ds: Any, reporte: str, refs: R.Referencias) -> Any:
         ws.auto_filter.ref = f"A1:{columnas[-1].letra}{plan.ultima_con_datos}"
     for c in columnas:
         definir(wb, c.nombre_definido, c.rango)
+    for nombre, rango in rangos_de_datos(refs, reporte).items():
+        definir(wb, nombre, rango)
     return ws
 
 

@@ -10,6 +10,7 @@ Calculos holds the intermediate cells (CL_…) they read.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,14 @@ from openpyxl import Workbook
 from openpyxl.workbook.properties import CalcProperties
 
 from coopxl.archivos import escritura_atomica
+from coopxl.excel import analisis_formulas as AF
 from coopxl.excel import bloques as B
 from coopxl.excel import formulas as F
 from coopxl.excel import referencias as R
+from coopxl.excel.graficos import hoja_graficos
+from coopxl.excel.hoja_beneficio import hoja_beneficio
+from coopxl.excel.hoja_evolucion import hoja_evolucion
+from coopxl.excel.hoja_extracto import hoja_extracto
 from coopxl.excel.hojas_datos import escribir_hojas_datos, planificar
 from coopxl.excel.hojas_parametros import definir, hoja_complementarios, hoja_parametros
 from coopxl.excel.portada import (
@@ -56,12 +62,16 @@ class Libro:
 
 # Sheets written after the data sheets: (wb, ds, refs, formulas) -> None. Each lives in its own module of
 # excel/ and is listed here once, in the order the sheets appear.
-HOJAS_ADICIONALES: tuple = ()
+HOJAS_ADICIONALES: tuple = (hoja_beneficio, hoja_extracto, hoja_graficos)
+# Sheets that need the earlier cuts (coopxl libro CORTE1 CORTE2 ...), written only when there are some:
+# (wb, ds, refs, formulas, anteriores) -> None.
+HOJAS_DE_CORTES: tuple = (hoja_evolucion,)
 
 
-def hojas_del_libro() -> tuple[str, ...]:
-    return (R.HOJA_PORTADA, R.HOJA_INDICADORES, R.HOJA_PARAMETROS, R.HOJA_COMPLEMENTARIOS, R.HOJA_CALCULOS,
-            *R.HOJAS.values())
+def hojas_del_libro(varios_cortes: bool = False) -> tuple[str, ...]:
+    return (R.HOJA_PORTADA, R.HOJA_INDICADORES, R.HOJA_GRAFICOS, *((R.HOJA_EVOLUCION,) if varios_cortes else ()),
+            R.HOJA_BENEFICIO, R.HOJA_EXTRACTO, R.HOJA_PARAMETROS, R.HOJA_COMPLEMENTARIOS,
+            R.HOJA_CALCULOS, *R.HOJAS.values())
 
 
 COLUMNAS_INDICADORES = ("Principio", "Id", "Indicador", "Propósito", "Fórmula", "Numerador", "Denominador",
@@ -129,19 +139,26 @@ def hoja_indicadores(wb: Any, ds: Any, refs: R.Referencias,
     w.agregar(*(encabezado(ws, t) for t in COLUMNAS_INDICADORES))
     asociados = ds.complementarios.get("asamblea_tipo") == "asociados"
     vistos: set[str] = set()
+    sondeos: dict[str, AF.Sondeo] = {}
     for principio, id_ in FILAS_SES:
         t = TODOS[id_]
         ind = obtener(id_)
         formula_ses = t.formula_asociados if asociados and t.formula_asociados else t.formula
         fila = w.fila + 1
         ff = formulas_fila(ind, formulas[id_], fila)
+        sondeos[id_] = sondeos.get(id_) or AF.sondear(ind, formulas[id_], ds)
+        celdas = AF.Celdas(F.celda(COLUMNA_NUMERADOR, fila),
+                           None if ff.denominador is None else F.celda(COLUMNA_DENOMINADOR, fila),
+                           F.celda(COLUMNA_RESULTADO, fila))
+        frase = AF.formula_analisis(ind, celdas, principio, sondeos[id_])
         formato = FORMATO_DECIMAL
         w.agregar(celda(ws, f"{principio}. {NOMBRES_PRINCIPIO[principio]}", alineacion=AJUSTAR),
                   celda(ws, id_, fuente=FUENTE_NOTA), celda(ws, t.nombre, alineacion=AJUSTAR),
                   celda(ws, t.proposito, alineacion=AJUSTAR), celda(ws, formula_ses, alineacion=AJUSTAR),
                   celda_formula(ws, ff.numerador, formato=formato),
                   None if ff.denominador is None else celda_formula(ws, ff.denominador, formato=formato),
-                  celda_formula(ws, ff.resultado, formato=formato, alineacion=AJUSTAR), None)
+                  celda_formula(ws, ff.resultado, formato=formato, alineacion=AJUSTAR),
+                  celda_formula(ws, frase, alineacion=AJUSTAR))
         if id_ not in vistos:
             vistos.add(id_)
             definir(wb, R.nombre_indicador(id_), F.celda(COLUMNA_RESULTADO, fila, R.HOJA_INDICADORES))
@@ -187,13 +204,14 @@ def hoja_calculos(wb: Any, refs: R.Referencias, formulas: dict[str, FormulasIndi
     return ws
 
 
-def construir_libro(ds: Any, generado: dt.datetime | None = None) -> tuple[Workbook, R.Referencias]:
-    """The workbook in memory (write-only: save it once)."""
+def construir_libro(ds: Any, generado: dt.datetime | None = None,
+                    anteriores: Sequence[Any] = ()) -> tuple[Workbook, R.Referencias]:
+    """The workbook in memory (write-only: save it once); `anteriores`: the earlier cuts' Datasets."""
     refs = planificar(ds)
     wb = Workbook(write_only=True)
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     formulas = formulas_indicadores(refs)
-    hoja_portada(wb, ds, refs, hojas_del_libro(), generado=generado)
+    hoja_portada(wb, ds, refs, hojas_del_libro(bool(anteriores)), generado=generado)
     hoja_indicadores(wb, ds, refs, formulas)
     hoja_parametros(wb, ds)
     hoja_complementarios(wb, ds)
@@ -201,20 +219,22 @@ def construir_libro(ds: Any, generado: dt.datetime | None = None) -> tuple[Workb
     escribir_hojas_datos(wb, ds, refs)
     for hoja_adicional in HOJAS_ADICIONALES:
         hoja_adicional(wb, ds, refs, formulas)
-    orden = {nombre: i for i, nombre in enumerate(hojas_del_libro())}
+    for hoja_de_cortes in HOJAS_DE_CORTES if anteriores else ():
+        hoja_de_cortes(wb, ds, refs, formulas, anteriores)
+    orden = {nombre: i for i, nombre in enumerate(hojas_del_libro(bool(anteriores)))}
     wb._sheets.sort(key=lambda ws: orden.get(ws.title, len(orden)))  # the Portada's order, whoever wrote first
     return wb, refs
 
 
-def escribir_libro(ds: Any, destino: Path, forzar: bool = False, *,
-                   generado: dt.datetime | None = None) -> Libro:
+def escribir_libro(ds: Any, destino: Path, forzar: bool = False, *, generado: dt.datetime | None = None,
+                   anteriores: Sequence[Any] = ()) -> Libro:
     """Write the workbook to `destino` (.xlsx) atomically; refuse to overwrite it unless `forzar`."""
     destino = Path(destino)
     if destino.suffix.lower() != ".xlsx":
         raise ValueError(f"el libro debe tener extensión .xlsx: {destino.name}")
     if destino.exists() and not forzar:
         raise LibroExistente(f"el archivo {destino} ya existe; use --forzar para reemplazarlo.")
-    wb, refs = construir_libro(ds, generado=generado)
+    wb, refs = construir_libro(ds, generado=generado, anteriores=anteriores)
     with escritura_atomica(destino) as f:
         wb.save(f)
-    return Libro(destino, hojas_del_libro(), refs)
+    return Libro(destino, hojas_del_libro(bool(anteriores)), refs)

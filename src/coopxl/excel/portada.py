@@ -167,6 +167,11 @@ DESCRIPCION_HOJAS: dict[str, str] = {
     R.HOJA_PORTADA: "Esta portada: entidad, corte, periodo y contenido del libro.",
     R.HOJA_INDICADORES: "Los indicadores del Balance Social por principio: nombre, propósito, fórmula, "
                         "numerador, denominador y resultado (fórmulas sobre las hojas de datos).",
+    R.HOJA_BENEFICIO: "Beneficio solidario de cada asociado vigente (crédito, ahorro, revalorización y cada tipo "
+                      "de beneficio entregado), su total, sus aportes y la rentabilidad de los aportes; arriba, los "
+                      "totales de la entidad y el gráfico por tipo. Todo son fórmulas; «no calculado» nunca es 0.",
+    R.HOJA_EXTRACTO: "El extracto de beneficios solidarios de un asociado: elija su documento en la celda amarilla "
+                     "y la hoja queda lista para imprimir en una página carta.",
     R.HOJA_PARAMETROS: "Fecha de corte, periodo, SMMLV, IPC, tasas de referencia, días de mora para ser "
                        "hábil, modalidades de cartera y cuentas CUIF. Las celdas amarillas se pueden "
                        "cambiar.",
@@ -185,6 +190,11 @@ DESCRIPCION_HOJAS: dict[str, str] = {
     "Catalogo": "Catálogo de cuentas CUIF.",
     "Asamblea": "Asamblea: delegados y asistentes (archivo propio).",
     "Revalorizacion": "Revalorización de aportes.",
+    R.HOJA_GRAFICOS: "Los indicadores por principio: una tabla y un gráfico de barras por principio, que leen "
+                     "los resultados de la hoja Indicadores.",
+    R.HOJA_EVOLUCION: "Con varios cortes: asociados por producto (ahorro a la vista, CDAT, contractual, "
+                      "permanente, crédito por modalidad, aportes) corte a corte, su crecimiento y un gráfico; y "
+                      "los créditos que los cortes anteriores agregaron a la cartera.",
 }
 
 NOTA_AUXILIARES = (

@@ -15,8 +15,10 @@ numbers as int/float, dates as Excel serial numbers, booleans as bool, errors as
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -129,9 +131,17 @@ def convertir_con_libreoffice(archivos: Sequence[Path], salida: Path, *, soffice
              "--nolockcheck", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(salida),
              *(str(Path(a).resolve()) for a in archivos)]
     try:
-        r = subprocess.run(orden, capture_output=True, text=True, timeout=tiempo_limite)
-    except subprocess.TimeoutExpired as e:
-        raise ErrorRecalculo(f"LibreOffice no terminó en {tiempo_limite:.0f} s.") from e
+        # A session of its own: on a timeout the whole group goes (the soffice script and soffice.bin), so no
+        # orphaned LibreOffice keeps a core busy.
+        with subprocess.Popen(orden, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              start_new_session=True) as proceso:
+            try:
+                stdout, stderr = proceso.communicate(timeout=tiempo_limite)
+            except subprocess.TimeoutExpired as e:
+                os.killpg(proceso.pid, signal.SIGKILL)
+                proceso.communicate()
+                raise ErrorRecalculo(f"LibreOffice no terminó en {tiempo_limite:.0f} s.") from e
+        r = subprocess.CompletedProcess(orden, proceso.returncode, stdout, stderr)
     finally:
         if temporal is not None:
             shutil.rmtree(temporal, ignore_errors=True)

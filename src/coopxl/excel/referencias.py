@@ -9,6 +9,7 @@ Defined names (workbook scope), one scheme for every face that points into the w
 | `AS_ AP_ CP_ CA_ DI_ BE_ CT_ AM_ RV_` | a data column (rows plus headroom) | `AS_vigente`, `CA_en_mora` |
 | `BS_` | the result cell of an indicator on Indicadores (first appearance) | `BS_asociados_activos` |
 | `CL_` | an intermediate cell of Calculos (CUIF amounts, reference rates, totals) | `CL_cuif_total_gastos` |
+| `BN_` | a beneficio solidario total, flag or column of BeneficioSolidario | `BN_total`, `BN_documentos` |
 
 A data-column name is the prefix of its sheet plus the canonical column name of the layout
 (`CA_saldo_capital`) or of the helper column (`AS_habil`). Formulas use the names; the names hold

@@ -141,7 +141,7 @@ def _notas_por_persona(ds: Dataset, personas: pd.Index) -> dict[tuple[str, str],
     return notas
 
 
-def _motivo_general(componente: str, ben: Beneficios) -> str:
+def motivo_general(componente: str, ben: Beneficios) -> str:
     """Why a component was not computed for anybody (a missing file or no rate at all)."""
     if componente == "credito":
         return ("no se entregó la información de cartera" if any("archivo de cartera" in f for f in ben.faltantes)
@@ -155,7 +155,7 @@ def _motivo_general(componente: str, ben: Beneficios) -> str:
     return "no se entregó la información de beneficios entregados"
 
 
-def _frase(texto: str) -> str:
+def frase(texto: str) -> str:
     """'no se entregó ...' -> 'No se entregó ....' (the reason shown beside «no calculado»)."""
     texto = texto.strip()
     return (texto[:1].upper() + texto[1:]).rstrip(".") + "." if texto else ""
@@ -202,10 +202,10 @@ def _lineas(valores: dict[str, float | None], notas: dict[str, list[str]], ben: 
     for c in COMPONENTES:
         v = valores.get(c)
         if c in ben.no_calculados:
-            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, _frase(_motivo_general(c, ben))))
+            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, frase(motivo_general(c, ben))))
         elif v is None:
-            razon = "; ".join(notas.get(c, [])) or motivos_nan.get(c, "sin datos suficientes")
-            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, _frase(razon)))
+            razon = "; ".join(notas.get(c, [])) or motivos_nan.get(c, tx.SIN_DATOS_SUFICIENTES)
+            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, frase(razon)))
         else:
             nota = notas.get(c)
             texto = ("No incluye " + "; ".join(nota) + ".") if nota else ""
@@ -230,8 +230,7 @@ def extractos_asociados(ds: Dataset, documentos: set[str] | None = None) -> list
     corte = tx.fecha_larga(ds.corte)
     explicacion = tx.explicacion_asociado(ent.corto, periodo)
     met = metodologia(ben, para_asociado=True)
-    cierre = (f"Gracias por ser parte de {ent.corto}. Si tiene preguntas sobre este extracto, comuníquese con "
-              "la entidad.")
+    cierre = tx.cierre_asociado(ent.corto)
     salida = []
     registros = tabla.to_dict("index")
     datos = vig.reindex(tabla.index)
@@ -261,7 +260,7 @@ def extracto_entidad(ds: Dataset) -> Extracto:
     lineas = []
     for c in COMPONENTES:
         if c in ben.no_calculados:
-            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, _frase(_motivo_general(c, ben))))
+            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, frase(motivo_general(c, ben))))
             continue
         nota = [f for f in ben.faltantes if c in ("credito", "ahorro") and _es_de(f, c)]
         lineas.append(Linea(c, NOMBRE_COMPONENTE[c], t[c], ("No incluye: " + "; ".join(nota) + ".") if nota else ""))

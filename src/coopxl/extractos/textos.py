@@ -21,6 +21,32 @@ NOMBRE_PRODUCTO = {
 TITULO_EXTRACTO = "EXTRACTO DE BENEFICIOS SOLIDARIOS"
 TITULO_EXTRACTO_ENTIDAD = "EXTRACTO DE BENEFICIOS SOLIDARIOS DE LA ENTIDAD"
 NO_CALCULADO = "no calculado"
+NO_CALCULABLE = "no calculable"
+SIN_APORTES = "sin saldo de aportes al corte"
+
+# Labels of the extract page (the file extract and the workbook's Extracto sheet print the same words).
+ETIQUETA_ASOCIADO = "Asociado"
+ETIQUETA_DOCUMENTO = "Documento"
+ETIQUETA_PERIODO = "Periodo"
+ETIQUETA_CORTE = "Fecha de corte"
+CABECERA_BENEFICIO = "Beneficio recibido"
+CABECERA_VALOR = "Valor"
+CABECERA_OBSERVACION = "Observación"
+TOTAL_BENEFICIO = "Total beneficio solidario"
+APORTES_ASOCIADO = "Saldo de sus aportes sociales al corte"
+RENTABILIDAD_APORTES = "Rentabilidad de los aportes (total beneficio / aportes)"
+SECCION_EXPLICACION = "¿Qué es este extracto?"
+SECCION_METODOLOGIA = "Nota metodológica"
+SIN_DATOS_SUFICIENTES = "sin datos suficientes"
+
+
+def por_cada_cien(pesos: str) -> str:
+    """The note beside the return on aportes; `pesos` is the amount already written as Colombian text."""
+    return f"por cada $ 100 de aportes, $ {pesos} en beneficios"
+
+
+def cierre_asociado(entidad: str) -> str:
+    return f"Gracias por ser parte de {entidad}. Si tiene preguntas sobre este extracto, comuníquese con la entidad."
 
 
 def fecha_larga(d: dt.date) -> str:

@@ -153,12 +153,12 @@ def _hoja(wb: xlsxwriter.Workbook, fm: _Formatos, nombre: str, ext: Extracto, en
     ws.set_row(fila, 24)
     ws.merge_range(fila, 0, fila, 3, ext.titulo, fm.titulo)
     fila += 2
-    datos = [("Asociado" if ext.asociados is None else "Entidad", ext.destinatario)]
+    datos = [(tx.ETIQUETA_ASOCIADO if ext.asociados is None else "Entidad", ext.destinatario)]
     if ext.documento:
-        datos.append(("Documento" if ext.asociados is None else "Identificación", ext.documento))
+        datos.append((tx.ETIQUETA_DOCUMENTO if ext.asociados is None else "Identificación", ext.documento))
     if ext.asociados is not None:
         datos.append(("Asociados", f"{ext.asociados:,}".replace(",", ".") + " asociados vigentes al corte"))
-    datos += [("Periodo", ext.periodo[0].upper() + ext.periodo[1:]), ("Fecha de corte", ext.corte)]
+    datos += [(tx.ETIQUETA_PERIODO, ext.periodo[0].upper() + ext.periodo[1:]), (tx.ETIQUETA_CORTE, ext.corte)]
     for etiqueta, valor in datos:
         ws.write_string(fila, 0, etiqueta, fm.etiqueta)
         ws.merge_range(fila, 1, fila, 3, "", fm.texto)
@@ -168,9 +168,9 @@ def _hoja(wb: xlsxwriter.Workbook, fm: _Formatos, nombre: str, ext: Extracto, en
 
     ws.set_row(fila, 16)
     ws.merge_range(fila, 0, fila, 1, "", fm.cabecera)
-    ws.write_string(fila, 0, "Beneficio recibido", fm.cabecera)
-    ws.write_string(fila, 2, "Valor", fm.cabecera_der)
-    ws.write_string(fila, 3, "Observación", fm.cabecera_nota)
+    ws.write_string(fila, 0, tx.CABECERA_BENEFICIO, fm.cabecera)
+    ws.write_string(fila, 2, tx.CABECERA_VALOR, fm.cabecera_der)
+    ws.write_string(fila, 3, tx.CABECERA_OBSERVACION, fm.cabecera_nota)
     fila += 1
     for ln in ext.lineas:
         alto = max(17, _alto_texto(ln.nota, COLUMNAS[3] - 2, 8)) if ln.nota else 17
@@ -185,30 +185,29 @@ def _hoja(wb: xlsxwriter.Workbook, fm: _Formatos, nombre: str, ext: Extracto, en
         fila += 1
     ws.set_row(fila, 18)
     ws.merge_range(fila, 0, fila, 1, "", fm.total_concepto)
-    ws.write_string(fila, 0, "Total beneficio solidario", fm.total_concepto)
+    ws.write_string(fila, 0, tx.TOTAL_BENEFICIO, fm.total_concepto)
     ws.write_number(fila, 2, ext.total, fm.total_valor)
     ws.write_blank(fila, 3, None, fm.total_vacio)
     fila += 2
-    etiqueta_aportes = ("Saldo de sus aportes sociales al corte" if ext.asociados is None
+    etiqueta_aportes = (tx.APORTES_ASOCIADO if ext.asociados is None
                         else "Aportes sociales de los asociados vigentes al corte")
     ws.merge_range(fila, 0, fila, 1, "", fm.resumen)
     ws.write_string(fila, 0, etiqueta_aportes, fm.resumen)
     ws.write_number(fila, 2, ext.aportes, fm.resumen_valor)
     fila += 1
     ws.merge_range(fila, 0, fila, 1, "", fm.resumen)
-    ws.write_string(fila, 0, "Rentabilidad de los aportes (total beneficio / aportes)", fm.resumen)
+    ws.write_string(fila, 0, tx.RENTABILIDAD_APORTES, fm.resumen)
     if ext.rentabilidad is None:
-        ws.write_string(fila, 2, "no calculable", fm.resumen_texto)
-        ws.write_string(fila, 3, "sin saldo de aportes al corte", fm.nota)
+        ws.write_string(fila, 2, tx.NO_CALCULABLE, fm.resumen_texto)
+        ws.write_string(fila, 3, tx.SIN_APORTES, fm.nota)
     else:
         ws.write_number(fila, 2, ext.rentabilidad, fm.resumen_pct)
         por_cien = ext.rentabilidad
-        ws.write_string(fila, 3, f"por cada $ 100 de aportes, $ {_pesos_texto(por_cien)} en beneficios",
-                        fm.nota)
+        ws.write_string(fila, 3, tx.por_cada_cien(_pesos_texto(por_cien)), fm.nota)
     fila += 2
 
-    fila = _seccion(ws, fm, fila, "¿Qué es este extracto?", ext.explicacion, fm.parrafo, 10)
-    fila = _seccion(ws, fm, fila, "Nota metodológica", ext.metodologia, fm.metodo, 9)
+    fila = _seccion(ws, fm, fila, tx.SECCION_EXPLICACION, ext.explicacion, fm.parrafo, 10)
+    fila = _seccion(ws, fm, fila, tx.SECCION_METODOLOGIA, ext.metodologia, fm.metodo, 9)
     if ext.cierre:
         ws.set_row(fila, _alto_texto(ext.cierre, ANCHO, 10))
         ws.merge_range(fila, 0, fila, 3, "", fm.cierre)

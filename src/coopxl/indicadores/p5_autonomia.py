@@ -65,10 +65,11 @@ def _concentracion(ds: Dataset, reporte: str, saldos: pd.Series | None, quienes:
 
 
 def _excel_concentracion(refs: Referencias, reporte: str) -> FormulasIndicador:
-    """k / holders x 100: k = holders below the 80 % threshold + 1 (helper columns of hojas_datos)."""
+    """k / holders x 100: k by bisection on the Calculos sheet (bloques.concentracion_80)."""
     n = B.contar(refs, reporte, "titular")
-    k = F.si(F.comparar(n, ">", 0), f"{B.contar(refs, reporte, 'bajo_umbral')}+1", 0)
-    return B.cociente(k, n, sin_datos=B.no_entregado(refs, reporte))
+    k80, calculos = B.concentracion_80(refs, reporte)
+    k = F.si(F.comparar(n, ">", 0), k80, 0)
+    return B.cociente(k, n, sin_datos=B.no_entregado(refs, reporte), calculos=calculos)
 
 
 def _excel_concentracion_creditos(refs: Referencias) -> FormulasIndicador:
