@@ -5,9 +5,10 @@ How the data is reached: the user pastes each report into a sheet of the workboo
 Complementarios; optional Parametros = reference rates, or Smmlv_ipc, Tasas_referencia, Generales…),
 header row first. Every UDF declares `caller`: xlwings passes the calling cell, and the UDF reads the
 used range of every sheet of that cell's workbook. The pure functions below do the rest:
-`dataset_desde_hojas` turns the 2-D lists into a Dataset through the very readers of the files
-(`coopxl.sicses.desde_tabla`), and a small cache keyed on a fingerprint of the sheets' values means that
-40 cells recalculated together read, build and compute once.
+`dataset_desde_hojas` (`coopxl.complemento.hojas`, shared with the buttons of `coopxl_botones`) turns the
+2-D lists into a Dataset through the very readers of the files (`coopxl.sicses.desde_tabla`), and a small
+cache keyed on a fingerprint of the sheets' values means that 40 cells recalculated together read, build and
+compute once.
 
 Nothing here computes an indicator or a benefit: values, texts and sentences come from
 `calcular_balance` (the registry + analisis) and `calcular_beneficios`. From plain Python (tests, scripts)
@@ -26,11 +27,11 @@ import xlwings as xw
 
 from coopxl.balance import Balance, calcular_balance
 from coopxl.beneficios import COMPONENTES, NOMBRE_COMPONENTE
-from coopxl.dataset import Dataset, construir
-from coopxl.sicses.desde_tabla import es_hoja_de_reporte, huella, leer_hojas, parametros_de_hojas
+from coopxl.complemento.hojas import ErrorCoopxl, dataset_desde_hojas
+from coopxl.dataset import Dataset
+from coopxl.sicses.desde_tabla import es_hoja_de_reporte, huella
 from coopxl.sicses.layouts import normalizar_encabezado
 from coopxl.sicses.problemas import Informe
-from coopxl.sicses.validacion import validar
 
 CATEGORIA = "coopxl"
 PREFIJO = "coopxl: "
@@ -39,27 +40,7 @@ TIPOS_BENEFICIO = (*COMPONENTES, "total", "aportes", "rentabilidad")
 MAX_CACHE = 4
 
 
-class ErrorCoopxl(Exception):
-    """A user-facing problem, said in Spanish in the cell."""
-
-
-# --- pure layer ----------------------------------------------------------------------------------
-
-def dataset_desde_hojas(hojas: Mapping[str, object], corte: dt.date | None = None) -> tuple[Dataset, Informe]:
-    """The Dataset of the report sheets (sheet name -> 2-D list, header row first) and its problems,
-    read, built and validated exactly as `cargar_dataset` does with a folder."""
-    informe = Informe()
-    lectura = leer_hojas(hojas, informe)
-    if "asociados" not in lectura.cargas:
-        if any(normalizar_encabezado(n) == "asociados" for n in hojas):
-            primero = next((p.texto() for p in informe.todos() if p.severidad == "error"), "")
-            raise ErrorCoopxl("la hoja Asociados no se pudo leer" + (f" ({primero})" if primero else ""))
-        raise ErrorCoopxl("falta la hoja Asociados (pegue allí el reporte de asociados, con su encabezado)")
-    parametros = parametros_de_hojas(hojas, informe)
-    ds = construir(lectura, corte, parametros)
-    validar(ds, lectura)
-    return ds, informe
-
+# --- pure layer (the sheets -> Dataset step is coopxl.complemento.hojas, shared with the buttons) ----------
 
 @dataclass
 class Calculo:
