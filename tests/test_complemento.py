@@ -23,9 +23,9 @@ from python_calamine import CalamineWorkbook
 from test_extractos import _indice, comprobar_extracto
 
 from coopxl import formato
+from coopxl.analisis import ESTADOS_TEXTO
 from coopxl.balance import calcular_balance
 from coopxl.beneficios import COMPONENTES, calcular_beneficios
-from coopxl.cli import ESTADOS_TEXTO
 from coopxl.complemento import acciones
 from coopxl.complemento.combinado import AVISO, ENCABEZADO, FILA_ENCABEZADO
 from coopxl.complemento.interfaz import MAX_FILAS_EXCEL, LibroAbierto, rangos_de_direccion

@@ -34,6 +34,16 @@ def texto_resultado(ind: Indicador, res: Resultado) -> str:
             "no_aplica": tx.RESULTADO_NO_APLICA}[res.estado]
 
 
+# The state of a result in one word, for tables (console, Balance sheet, refresh summary).
+ESTADOS_TEXTO = {"ok": "calculado", "denominador_cero": "denominador en cero", "sin_datos": "sin datos",
+                 "no_aplica": "no aplica"}
+
+
+def resultado_o_estado(ind: Indicador, res: Resultado) -> str:
+    """The displayed value of a computed result, else its state in one word (a previous cut's column)."""
+    return texto_resultado(ind, res) if res.estado == "ok" else ESTADOS_TEXTO[res.estado]
+
+
 def _entrada(ind: Indicador, v: float | None) -> str:
     if v is None:
         return ""

@@ -146,6 +146,7 @@ def _resumen_datos(ds) -> None:
 def cmd_balance(args: argparse.Namespace) -> int:
     import json
 
+    from coopxl.analisis import ESTADOS_TEXTO
     from coopxl.archivos import escritura_atomica
     from coopxl.balance import a_json, calcular_balance, resumen_beneficios
 
@@ -206,16 +207,10 @@ def cmd_balance(args: argparse.Namespace) -> int:
     return 0
 
 
-ESTADOS_TEXTO = {"ok": "calculado", "denominador_cero": "denominador en cero", "sin_datos": "sin datos",
-                 "no_aplica": "no aplica"}
-
-
 def _texto_anterior(f) -> str:
-    from coopxl.analisis import texto_resultado
+    from coopxl.analisis import resultado_o_estado
 
-    if f.anterior is None:
-        return ""
-    return texto_resultado(f.indicador, f.anterior) if f.anterior.estado == "ok" else ESTADOS_TEXTO[f.anterior.estado]
+    return "" if f.anterior is None else resultado_o_estado(f.indicador, f.anterior)
 
 
 # --- demo ---------------------------------------------------------------------------------------

@@ -137,7 +137,7 @@ def filas_balance(balance) -> list[list[object]]:
     """The Balance sheet: the 41 indicators in the registry's order, with their displayed result, state and
     sentence, and last the unrounded value (x100 for percentages, as BS_INDICADOR gives it; empty when the
     indicator has no result) for charts and checks."""
-    from coopxl.cli import ESTADOS_TEXTO
+    from coopxl.analisis import ESTADOS_TEXTO
 
     filas: list[list[object]] = [list(ENCABEZADO_BALANCE)]
     for f in balance.filas:

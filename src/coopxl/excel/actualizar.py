@@ -67,8 +67,6 @@ NOMBRES_REQUERIDOS = (R.PA_CORTE, R.PA_DIAS_MORA_HABIL)
 # Prefixes of the names coopxl defines: a workbook name with another prefix is the user's and is copied over.
 PREFIJOS_COOPXL = ("PA_", "CO_", "BS_", "CL_", *(f"{p}_" for p in R.PREFIJOS.values()))
 TOLERANCIA = 1e-9
-ESTADOS_TEXTO = {"ok": "calculado", "denominador_cero": "denominador en cero", "sin_datos": "sin datos",
-                 "no_aplica": "no aplica"}
 MUESTRA_DOCUMENTOS = 10
 
 
@@ -842,13 +840,11 @@ def _muestra(documentos: tuple[str, ...]) -> str:
 
 def texto_actualizacion(a: Actualizacion) -> str:
     """What changed, in Spanish, for the terminal."""
-    from coopxl.analisis import texto_resultado
+    from coopxl.analisis import resultado_o_estado
     from coopxl.consola import tabla
 
     def mostrar(ind: Indicador, r: Resultado | None) -> str:
-        if r is None:
-            return "-"
-        return texto_resultado(ind, r) if r.estado == "ok" else ESTADOS_TEXTO[r.estado]
+        return "-" if r is None else resultado_o_estado(ind, r)
 
     lineas = [f"Libro actualizado: {a.ruta}",
               f"Respaldo del libro anterior: {a.respaldo}",
