@@ -321,17 +321,20 @@ def convertir(cruda: TablaCruda, layout: Layout, enc: Encabezado, informe: Infor
             salida[c.nombre] = doc
             salida[c.nombre + "_original"] = cv.serie(original)
         elif c.tipo == "tipo_documento":
-            t = cv.a_codigo(s, lambda v: ALIAS_TIPO_DOCUMENTO.get(v, v))
-            malos = ~vacias & ~t.isin(c.codigos or ()).to_numpy()
+            t, fuera = cv.a_codigo_permitido(s, c.codigos or (), lambda v: ALIAS_TIPO_DOCUMENTO.get(v, v))
+            malos = ~vacias & fuera
             reportar(c, malos, s, "tipo de documento desconocido; se esperaba C, E, N, I, R o P "
                      "(o los códigos DIAN 13, 22, 31, 12, 11, 41).")
             salida[c.nombre] = t
         elif c.tipo == "codigo":
-            t = cv.a_codigo(s, (lambda v: cv.sin_acentos(v.lower())) if layout.id == "beneficios" else None)
+            transformar = (lambda v: cv.sin_acentos(v.lower())) if layout.id == "beneficios" else None
             if c.codigos:
-                malos = ~vacias & ~t.isin(c.codigos).to_numpy()
+                t, fuera = cv.a_codigo_permitido(s, c.codigos, transformar)
+                malos = ~vacias & fuera
                 reportar(c, malos, s, f"código desconocido; se esperaba uno de: {', '.join(c.codigos)}"
                          + (f" ({c.descripcion})." if c.descripcion else "."))
+            else:
+                t = cv.a_codigo(s, transformar)
             salida[c.nombre] = t
         elif c.tipo == "cuenta":
             cod, malos, corto = cv.a_cuenta(s)

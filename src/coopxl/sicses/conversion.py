@@ -185,11 +185,19 @@ def _bordes_con_espacio(arr: pa.Array | pa.ChunkedArray, unicode: bool) -> bool:
     pos = np.frombuffer(offsets, dtype=np.int64)[arr.offset: arr.offset + len(arr) + 1]
     bytes_ = np.frombuffer(datos, dtype=np.uint8)
     llenas = pos[1:] > pos[:-1]
-    primeros = bytes_[pos[:-1][llenas]]
-    ultimos = bytes_[pos[1:][llenas] - 1]
+    if llenas.all():  # the common case: no empty cell, no mask to apply
+        primeros, ultimos = bytes_[pos[:-1]], bytes_[pos[1:] - 1]
+    else:
+        primeros, ultimos = bytes_[pos[:-1][llenas]], bytes_[pos[1:][llenas] - 1]
     if (primeros <= 0x20).any() or (ultimos <= 0x20).any():
         return True
-    return unicode and bool(np.isin(primeros, _PRIMEROS_UNICODE).any() or np.isin(ultimos, _ULTIMOS_UNICODE).any())
+    if not unicode:
+        return False
+    # Only a lead byte that starts a non-ASCII space (C2, E2, E3, EF) or a last byte that ends one needs the
+    # exact look-up; a column of ASCII borders skips it.
+    altos_p, altos_u = primeros >= 0xC2, ultimos >= 0x80
+    return bool((altos_p.any() and np.isin(primeros[altos_p], _PRIMEROS_UNICODE).any())
+                or (altos_u.any() and np.isin(ultimos[altos_u], _ULTIMOS_UNICODE).any()))
 
 
 def vacios(s: Celdas) -> np.ndarray:
@@ -388,12 +396,14 @@ def _limpiar_numeros(sub: pa.Array) -> pa.Array:
 def analizar_numeros(s: Celdas) -> Numeros:
     n = len(s)
     nativo = valores_nativos = None
+    solo_numeros = False  # every cell a native number or empty: no text to classify
     if es_texto(s):
         t = _pa(s)
     elif isinstance(s, pa.Array | pa.ChunkedArray):  # numbers pyarrow already parsed
         valores_nativos = np.asarray(s.to_numpy(zero_copy_only=False), dtype=np.float64)
         nativo = ~np.isnan(valores_nativos)
         t = pa.repeat("", n).cast(pa.large_string())
+        solo_numeros = True
     elif s.dtype == object:  # type: ignore[union-attr]
         t, nativo = _partes(s, _es_numero)  # type: ignore[arg-type]
         valores_nativos = np.array([float(v) if k else np.nan for v, k in zip(s, nativo, strict=True)])
@@ -401,6 +411,10 @@ def analizar_numeros(s: Celdas) -> Numeros:
         valores_nativos = pd.to_numeric(s, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
         nativo = ~np.isnan(valores_nativos)
         t = pa.repeat("", n).cast(pa.large_string())
+        solo_numeros = True
+    if solo_numeros and nativo is not None:
+        return Numeros(t, ~nativo, np.zeros(n, dtype=bool), np.zeros(0, dtype=np.int64),
+                       pa.array([], pa.large_string()), np.zeros(0, np.int8), nativo, valores_nativos)
     vacio = _np(pc.equal(t, ""))
     if nativo is not None:
         vacio &= ~nativo
@@ -651,6 +665,20 @@ def a_codigo(s: Celdas, transformar: Callable[[str], str] | None = None) -> pd.S
     t = s if _diccionario(s) is not None else texto(s)
     fn = _codigo_uno if transformar is None else (lambda v: transformar(_codigo_uno(v)))
     return serie(por_unicos(t, fn, pa.large_string()))
+
+
+def a_codigo_permitido(s: Celdas, permitidos: tuple[str, ...], transformar: Callable[[str], str] | None = None
+                       ) -> tuple[pd.Series, np.ndarray]:
+    """As `a_codigo`, with the mask of the cells whose code is not one of `permitidos` (looked up once per
+    distinct value, not once per cell)."""
+    t = s if _diccionario(s) is not None else texto(s)
+    fn = _codigo_uno if transformar is None else (lambda v: transformar(_codigo_uno(v)))
+    valores, indices = _unicos(t)
+    convertidos = [fn(u) for u in valores.to_pylist()]
+    conjunto = set(permitidos)
+    fuera = np.array([v not in conjunto for v in convertidos], dtype=bool)
+    idx = np.asarray(indices.to_numpy(zero_copy_only=False))
+    return serie(pa.array(convertidos, pa.large_string()).take(indices)), fuera[idx]
 
 
 def sin_acentos(v: str) -> str:

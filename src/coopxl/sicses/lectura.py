@@ -3,18 +3,23 @@
 Nothing here knows about reports: it turns bytes into columns of cells and remembers, for each data
 row, the line number the user sees in the file (so that every message can point at it).
 
-Text files are classified by their non-ASCII bytes (vectorised), decoded once into UTF-8 (a file that
-mixes UTF-8 and Windows-1252 bytes is decoded piece by piece, each with its own encoding) and parsed
-by pyarrow in one block, so that every column comes out contiguous. Line numbers are exact:
-consecutive in the common case, counted only when blank lines or malformed rows exist.
+Text files are classified by their non-ASCII bytes (vectorised) and parsed by pyarrow in one block, so
+that every column comes out contiguous. A Windows-1252 file is parsed as it is and only its text
+columns with non-ASCII bytes are turned into UTF-8 afterwards (no UTF-8 copy of the whole file); a
+file that mixes UTF-8 and Windows-1252 bytes is decoded piece by piece first, each with its own
+encoding. Big files are mapped into memory rather than read. Line numbers are exact: consecutive in
+the common case, counted only when blank lines or malformed rows exist.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
+import mmap
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -173,12 +178,13 @@ def _posiciones_altas(arr: np.ndarray) -> np.ndarray:
     return np.concatenate(partes) if partes else np.zeros(0, dtype=np.int64)
 
 
-def analizar_bytes(datos: bytes) -> Bytes:
+def analizar_bytes(datos: bytes | mmap.mmap) -> Bytes:
     """Classify the non-ASCII bytes, vectorised: a byte that is part of a well-formed UTF-8 character
     (lead byte + continuation bytes) is UTF-8; any other is Windows-1252. Both kinds: mixed."""
-    if datos.isascii():
-        return Bytes("ascii")
     arr = np.frombuffer(datos, dtype=np.uint8)
+    ascii_ = datos.isascii() if isinstance(datos, bytes) else not len(arr) or int(arr.max()) < 0x80
+    if ascii_:
+        return Bytes("ascii")
     altos = _posiciones_altas(arr)
     n = len(arr)
 
@@ -342,15 +348,20 @@ def _muestra_texto(ruta: Path, cabeza: bytes, tipo: Contenido) -> Muestra:
 
 # --- text ----------------------------------------------------------------------------------------
 
-def _a_utf8(ruta: Path) -> tuple[bytes, str, tuple[int, str] | None, tuple[int, str] | None]:
-    """The whole file as UTF-8 bytes; its encoding; the first line (number, text) where encodings mix;
-    the first line with UTF-8 text decoded twice ("Ã±")."""
-    datos = ruta.read_bytes()
+def _a_utf8(ruta: Path) -> tuple[bytes | mmap.mmap, str, tuple[int, str] | None, tuple[int, str] | None]:
+    """The whole file as bytes pyarrow can split: UTF-8, or (label "cp1252") the Windows-1252 bytes as
+    they are, whose text cells `a_utf8_desde_cp1252` turns into UTF-8 after parsing (the delimiters, quotes
+    and line ends are ASCII, so the fields are the same); its encoding; the first line (number, text)
+    where encodings mix; the first line with UTF-8 text decoded twice ("Ã±").
+
+    A big file comes mapped into memory (read-only, see `_bytes_de`) unless it must be rewritten (BOM,
+    UTF-16, mixed encodings, old Mac line ends)."""
+    datos = _bytes_de(ruta)
     tipo = contenido(datos[:BYTES_MUESTRA])
     if tipo == "utf16":
-        texto, cod = decodificar(datos, tipo)
+        texto, cod = decodificar(bytes(datos), tipo)
         return _fin_de_linea(texto.encode("utf-8")), cod, None, None
-    bom = datos.startswith(BOM_UTF8)
+    bom = datos[:3] == BOM_UTF8
     cuerpo = datos[3:] if bom else datos
     del datos
     info = analizar_bytes(cuerpo)
@@ -358,38 +369,110 @@ def _a_utf8(ruta: Path) -> tuple[bytes, str, tuple[int, str] | None, tuple[int, 
     if info.etiqueta in ("ascii", "utf-8"):
         return _fin_de_linea(cuerpo), "utf-8-sig" if bom else "utf-8", None, mojibake
     if info.etiqueta == "cp1252":
-        return _fin_de_linea(_cp1252_a_utf8(cuerpo, info.altos)), "cp1252", None, None
+        return _fin_de_linea(cuerpo), "cp1252", None, None
     mezcla = _linea_de(cuerpo, info.no_utf8 or 0, mixta=True)
-    return _fin_de_linea(cuerpo.decode("utf-8", errors="coopxl-cp1252").encode("utf-8")), "mixta", mezcla, mojibake
+    texto = str(cuerpo, "utf-8", "coopxl-cp1252") if isinstance(cuerpo, bytes) else str(memoryview(cuerpo), "utf-8",
+                                                                                        "coopxl-cp1252")
+    return _fin_de_linea(texto.encode("utf-8")), "mixta", mezcla, mojibake
 
 
-def _cp1252_a_utf8(datos: bytes, altos: int) -> bytearray:
-    """Windows-1252 bytes to UTF-8, a few megabytes at a time into one buffer sized beforehand: no text
-    object as big as the file (each non-ASCII byte becomes at most 3 bytes)."""
-    salida = bytearray(len(datos) + 2 * altos)
-    vista = memoryview(datos)
-    escrito = 0
-    for i in range(0, len(datos), _TROZO):
-        trozo = bytes(vista[i: i + _TROZO]).decode("cp1252", errors="coopxl-latin1").encode("utf-8")
-        salida[escrito: escrito + len(trozo)] = trozo
-        escrito += len(trozo)
-    del salida[escrito:]
-    return salida
+MINIMO_MAPEO = 1 << 20  # files from this size on are mapped into memory rather than read
 
 
-def _fin_de_linea(buf: bytes) -> bytes:
+def _bytes_de(ruta: Path) -> bytes | mmap.mmap:
+    """The bytes of a file: a big one mapped read-only (the operating system's cached pages, no copy and
+    no fresh memory to fault in: the bytes are parsed once and let go), a small one read."""
+    with open(ruta, "rb") as f:
+        if os.fstat(f.fileno()).st_size >= MINIMO_MAPEO:
+            try:
+                return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):
+                pass  # a file system that cannot map: read it
+        return f.read()
+
+
+def _soltar(buf: bytes | mmap.mmap) -> None:
+    """Unmap a mapped file as soon as its bytes are parsed (pyarrow's columns hold copies)."""
+    if isinstance(buf, mmap.mmap):
+        with contextlib.suppress(BufferError):  # something still views the bytes: it goes with its last view
+            buf.close()
+
+
+def _contar(buf: bytes | mmap.mmap, byte: int, fin: int | None = None) -> int:
+    """How many times `byte` occurs in buf[:fin] (`bytes.count` for a mapped file, in chunks)."""
+    fin = len(buf) if fin is None else fin
+    if isinstance(buf, bytes):
+        return buf.count(bytes([byte]), 0, fin)
+    arr = np.frombuffer(buf, dtype=np.uint8, count=fin)
+    tmp = np.empty(min(_TROZO, fin), dtype=bool)
+    return sum(int(np.count_nonzero(np.equal(arr[i: i + _TROZO], byte, out=tmp[: len(arr[i: i + _TROZO])])))
+               for i in range(0, fin, _TROZO))
+
+
+def _cp1252_a_utf8(datos: bytes | mmap.mmap) -> bytes:
+    """Windows-1252 bytes as UTF-8, a few megabytes at a time: no text object as big as the file."""
+    with memoryview(datos) as vista:
+        return b"".join(str(vista[i: i + _TROZO], "cp1252", "coopxl-latin1").encode("utf-8")
+                        for i in range(0, len(datos), _TROZO))
+
+
+# Bytes each Windows-1252 byte gains in UTF-8 (0 for ASCII; its 5 undefined bytes read as Latin-1).
+_EXTRA_UTF8 = np.array([0] * 128 + [len(_cp1252(b).encode("utf-8")) - 1 for b in range(128, 256)], dtype=np.int64)
+
+
+def a_utf8_desde_cp1252(arr: pa.Array) -> pa.Array:
+    """A text column parsed from Windows-1252 bytes (unchecked) as the same column in UTF-8.
+
+    Only the columns with non-ASCII bytes are rewritten (names, addresses: a fraction of the file), each
+    in one go: its data buffer decoded by Python's codec, its offsets moved by the bytes gained before
+    each cell (vectorised). A dictionary column rewrites its distinct values only (the mapping is
+    one-to-one, so they stay distinct and in the same order). Numbers (float64) pass through.
+    """
+    if pa.types.is_dictionary(arr.type):
+        valores = a_utf8_desde_cp1252(arr.dictionary)
+        return arr if valores is arr.dictionary else pa.DictionaryArray.from_arrays(arr.indices, valores)
+    grande = pa.types.is_large_string(arr.type)
+    if not (grande or pa.types.is_string(arr.type)) or not len(arr):
+        return arr
+    _, offsets, datos = arr.buffers()
+    if datos is None or not datos.size:
+        return arr
+    tipo_offset = np.int64 if grande else np.int32
+    pos = np.frombuffer(offsets, dtype=tipo_offset)[arr.offset: arr.offset + len(arr) + 1]
+    crudos = np.frombuffer(datos, dtype=np.uint8)[pos[0]: pos[-1]]
+    if not len(crudos) or int(crudos.max()) < 0x80:
+        return arr
+    if arr.null_count or arr.offset:  # not what the csv reader gives: cell by cell
+        return pa.array([None if v is None else v.decode("cp1252", errors="coopxl-latin1")
+                         for v in arr.cast(pa.large_binary() if grande else pa.binary()).to_pylist()], arr.type)
+    altos = _posiciones_altas(crudos)
+    relativos = pos.astype(np.int64) - int(pos[0])
+    celda = np.searchsorted(relativos, altos, side="right") - 1  # the cell of each non-ASCII byte
+    por_celda = np.bincount(celda, weights=_EXTRA_UTF8[crudos[altos]], minlength=len(arr)).astype(np.int64)
+    nuevos = relativos + np.concatenate(([0], np.cumsum(por_celda)))
+    texto = str(memoryview(crudos), "cp1252", "coopxl-latin1").encode("utf-8")
+    if grande:
+        nuevos_offsets = pa.py_buffer(nuevos)
+    else:
+        if len(texto) > np.iinfo(np.int32).max:
+            return a_utf8_desde_cp1252(arr.cast(pa.large_string())).cast(arr.type)
+        nuevos_offsets = pa.py_buffer(nuevos.astype(np.int32))
+    return pa.Array.from_buffers(arr.type, len(arr), [None, nuevos_offsets, pa.py_buffer(texto)], null_count=0)
+
+
+def _fin_de_linea(buf: bytes | mmap.mmap) -> bytes | mmap.mmap:
     if b"\n" not in buf[:BYTES_MUESTRA] and b"\r" in buf[:BYTES_MUESTRA]:
-        return buf.replace(b"\r", b"\n")  # old Mac line ends: lone CR (pyarrow reads \r\n as it is)
+        return bytes(buf).replace(b"\r", b"\n")  # old Mac line ends: lone CR (pyarrow reads \r\n as it is)
     return buf
 
 
-def _linea_de(buf: bytes, posicion: int, mixta: bool = False) -> tuple[int, str]:
+def _linea_de(buf: bytes | mmap.mmap, posicion: int, mixta: bool = False) -> tuple[int, str]:
     """The line number (1-based) and the text of the line holding byte `posicion`."""
     inicio = buf.rfind(b"\n", 0, posicion) + 1
     fin = buf.find(b"\n", posicion)
     errores = "coopxl-cp1252" if mixta else "replace"
     texto = buf[inicio: fin if fin >= 0 else len(buf)].decode("utf-8", errors=errores)
-    return buf.count(b"\n", 0, posicion) + 1, texto.strip()
+    return _contar(buf, 10, posicion) + 1, texto.strip()
 
 
 def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimitador: str,
@@ -414,13 +497,14 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
     nombres = [f"c{i}" for i in range(columnas)]
     saltar = inicio - 1
     malas = 0
+    crudo = False  # Windows-1252 bytes parsed as they are (text cells turned into UTF-8 afterwards)
 
     def apartar(_fila: pacsv.InvalidRow) -> str:
         nonlocal malas
         malas += 1
         return "skip"
 
-    def parsear(buf: bytes, numeros: frozenset[int] = frozenset()) -> pa.Table:
+    def parsear(buf: bytes | mmap.mmap, numeros: frozenset[int] = frozenset()) -> pa.Table:
         nonlocal malas
         malas = 0
         if not _hay_datos(buf, _inicio_de_linea(buf, saltar)):
@@ -435,16 +519,18 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
             read_options=pacsv.ReadOptions(skip_rows=saltar, column_names=nombres,
                                            block_size=max(1 << 20, min(len(buf) + 1, BLOQUE))),
             parse_options=pacsv.ParseOptions(
-                delimiter=delimitador, invalid_row_handler=apartar, ignore_empty_lines=True,
+                # Raw Windows-1252 bytes cannot reach a Python handler (pyarrow hands it UTF-8 text): there
+                # the first bad row raises, and the file is read again in UTF-8 with the handler.
+                delimiter=delimitador, invalid_row_handler=None if crudo else apartar, ignore_empty_lines=True,
                 newlines_in_values=False,
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types=tipos, strings_can_be_null=False, quoted_strings_can_be_null=False,
-                null_values=[""], true_values=[], false_values=[], decimal_point=decimal,
+                null_values=[""], true_values=[], false_values=[], decimal_point=decimal, check_utf8=not crudo,
             ),
         )
 
-    def intento_tipado(buf: bytes) -> pa.Table | None:
+    def intento_tipado(buf: bytes | mmap.mmap) -> pa.Table | None:
         if not numericas:
             return None
         try:
@@ -459,18 +545,34 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
                 return None
         return tabla
 
+    def leer(buf: bytes | mmap.mmap) -> tuple[pa.Table, frozenset[int]]:
+        tabla = intento_tipado(buf)
+        if tabla is not None:
+            return tabla, numericas
+        return parsear(buf), frozenset()
+
     try:
         buf, cod, mezcla, mojibake = _a_utf8(ruta)
-        tabla = intento_tipado(buf)
-        tipadas = numericas if tabla is not None else frozenset()
-        if tabla is None:
-            tabla = parsear(buf)
+        crudo = cod == "cp1252"
+        try:
+            tabla, tipadas = leer(buf)
+        except pa.ArrowInvalid:
+            if not crudo:
+                raise
+            crudo = False  # a row with another number of fields: the whole file in UTF-8, looked at row by row
+            utf8 = _cp1252_a_utf8(buf)
+            _soltar(buf)
+            buf = utf8
+            tabla, tipadas = leer(buf)
+        if crudo:
+            tabla = pa.table([pa.chunked_array([a_utf8_desde_cp1252(c) for c in col.chunks], col.type)
+                              for col in tabla.columns], names=tabla.column_names)
     except OSError as e:
         raise ErrorArchivo(nombre, f"no se pudo leer el archivo ({e.strerror or e}).") from None
     except (pa.ArrowInvalid, pa.ArrowException) as e:
         raise ErrorArchivo(nombre, f"no se pudo leer como texto delimitado ({e}).") from None
     filas_malas: list[tuple[int, int, str]] = []
-    total_lineas = buf.count(b"\n") + (0 if buf.endswith(b"\n") else 1)
+    total_lineas = _contar(buf, 10) + (0 if buf[-1:] == b"\n" else 1)
     if malas:
         lineas, filas_malas, recuperadas = _lineas_exactas(buf, inicio, columnas, delimitador)
         if recuperadas:
@@ -479,6 +581,7 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
         lineas = _lineas_sin_vacias(buf, inicio, tabla.num_rows)
     else:
         lineas = np.arange(inicio, inicio + tabla.num_rows, dtype=np.int64)
+    _soltar(buf)
     del buf
     celdas = [_contiguo(tabla.column(i)) for i in range(columnas)]
     return TablaCruda(ruta, celdas, lineas, cod, delimitador, None, filas_malas, mezcla, mojibake,
@@ -491,13 +594,13 @@ def _contiguo(columna: pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     return columna.combine_chunks() if COMBINAR else columna
 
 
-def _hay_datos(buf: bytes, desde: int) -> bool:
+def _hay_datos(buf: bytes | mmap.mmap, desde: int) -> bool:
     """Whether something other than white space follows offset `desde` (without copying the buffer)."""
     vista = memoryview(buf)
     return any(bytes(vista[i: i + (1 << 16)]).strip() for i in range(desde, len(buf), 1 << 16))
 
 
-def _inicio_de_linea(buf: bytes, lineas: int) -> int:
+def _inicio_de_linea(buf: bytes | mmap.mmap, lineas: int) -> int:
     """Byte offset where line `lineas` + 1 starts (the end of the buffer when it has fewer lines)."""
     pos = 0
     for _ in range(lineas):
@@ -507,7 +610,7 @@ def _inicio_de_linea(buf: bytes, lineas: int) -> int:
     return pos
 
 
-def _lineas_sin_vacias(buf: bytes, inicio: int, n: int) -> np.ndarray:
+def _lineas_sin_vacias(buf: bytes | mmap.mmap, inicio: int, n: int) -> np.ndarray:
     """Line numbers of the data rows when every row was good: the non-empty lines from `inicio` on."""
     arr = np.frombuffer(buf, dtype=np.uint8)
     fines = np.flatnonzero(arr == 10)
@@ -526,14 +629,14 @@ def _campos(linea: str, delimitador: str) -> list[str]:
     return next(csv.reader([linea], delimiter=delimitador), [])
 
 
-def _lineas_exactas(buf: bytes, inicio: int, columnas: int, delimitador: str, codificacion: str = "utf-8"
+def _lineas_exactas(buf: bytes | mmap.mmap, inicio: int, columnas: int, delimitador: str, codificacion: str = "utf-8"
                     ) -> tuple[np.ndarray, list[tuple[int, int, str]], list[tuple[int, list[str]]]]:
     """The slow path, when some rows have another number of fields: look at every line."""
     buenas: list[int] = []
     malas: list[tuple[int, int, str]] = []
     recuperadas: list[tuple[int, list[str]]] = []
     d = delimitador.encode()
-    for i, ln in enumerate(buf.split(b"\n"), start=1):
+    for i, ln in enumerate(bytes(buf).split(b"\n"), start=1):
         if i < inicio:
             continue
         ln = ln.removesuffix(b"\r")

@@ -1,0 +1,223 @@
+"""The fast paths of the text reader give exactly what the plain paths give.
+
+A Windows-1252 file is parsed as it is and only its text columns with non-ASCII bytes are turned into
+UTF-8 afterwards; big files are mapped into memory instead of read. Each test compares against an
+independent reference: the same rows written as UTF-8, Python's own codec, `bytes.count`, pyarrow's
+trim, pandas' isin.
+"""
+
+from __future__ import annotations
+
+import gc
+import mmap
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from coopxl.sicses import conversion as cv
+from coopxl.sicses import lectura
+from coopxl.sicses.lectura import a_utf8_desde_cp1252, leer_texto
+
+# Every byte Windows-1252 gives a meaning to, and its five undefined ones (read as Latin-1).
+ALTOS = [bytes([b]).decode("cp1252", errors="coopxl-latin1") for b in range(0x80, 0x100)]
+
+
+def _celdas(semilla: int, n: int) -> list[str]:
+    """Cells with accents anywhere (each non-ASCII character followed by an ASCII one, so the Windows-1252
+    bytes never look like UTF-8), some empty, some with spaces at the borders."""
+    r = random.Random(semilla)
+    celdas = []
+    for _ in range(n):
+        k = r.random()
+        if k < 0.15:
+            celdas.append("")
+        elif k < 0.5:
+            celdas.append("".join(r.choice("abcXYZ 019") for _ in range(r.randint(1, 6))).strip() or "q")
+        else:
+            partes = [r.choice(ALTOS) + r.choice("aeiouNZ") for _ in range(r.randint(1, 4))]
+            celdas.append(r.choice(("", "x")) + "".join(partes))
+    return celdas
+
+
+def _escribir(ruta: Path, filas: list[list[str]], codificacion: str, vacias: tuple[int, ...] = ()) -> None:
+    lineas = ["Nombre;Codigo;Ciudad;Valor"]
+    for i, f in enumerate(filas):
+        if i in vacias:
+            lineas.append("")
+        lineas.append(";".join(f))
+    ruta.write_bytes(("\r\n".join(lineas) + "\r\n").encode(codificacion, errors="strict" if codificacion != "cp1252"
+                                                                        else "coopxl-revertir"))
+
+
+def _revertir(exc: UnicodeError) -> tuple[bytes, int]:
+    """Write U+0080..U+009F that Windows-1252 leaves undefined back as their Latin-1 byte."""
+    assert isinstance(exc, UnicodeEncodeError)
+    return exc.object[exc.start:exc.end].encode("latin-1"), exc.end
+
+
+import codecs  # noqa: E402
+
+codecs.register_error("coopxl-revertir", _revertir)
+
+
+def _tabla(ruta: Path, codigos: frozenset[int] = frozenset({1})):
+    return leer_texto(ruta, 2, 4, "utf-8", ";", codigos=codigos)
+
+
+@pytest.mark.parametrize("mapear", [True, False])
+@pytest.mark.parametrize("malas", [False, True])
+def test_cp1252_igual_que_el_mismo_texto_en_utf8(tmp_path, monkeypatch, mapear, malas):
+    monkeypatch.setattr(lectura, "MINIMO_MAPEO", 0 if mapear else 1 << 40)
+    n = 400
+    nombres, ciudades = _celdas(1, n), _celdas(2, n)
+    codigos = [random.Random(i).choice(["01", "A", "Ñu", "é1", "", "€x"]) for i in range(n)]
+    filas = [[nombres[i], codigos[i], ciudades[i], str(i)] for i in range(n)]
+    if malas:
+        filas[10] = ["Peña", "01"]  # too few fields: set aside with its text
+        filas[20] = filas[20] + ["", ""]  # trailing empty fields: kept
+        filas[30] = ["Ñoño", "A", "Múcura", "7", "sobra"]
+    _escribir(tmp_path / "a.csv", filas, "cp1252", vacias=(5, 6))
+    _escribir(tmp_path / "b.csv", filas, "utf-8", vacias=(5, 6))
+    a, b = _tabla(tmp_path / "a.csv"), _tabla(tmp_path / "b.csv")
+    assert a.codificacion == "cp1252" and b.codificacion == "utf-8"
+    assert np.array_equal(a.lineas, b.lineas)
+    assert a.filas_malas == b.filas_malas
+    for x, y in zip(a.columnas, b.columnas, strict=True):
+        assert x.type == y.type and x.equals(y)
+    assert a.columnas[0].to_pylist()[:n // 2][:3] == [f[0] for f in filas[:3]]
+    if malas:
+        assert [m[2] for m in a.filas_malas] == ["Peña;01", "Ñoño;A;Múcura;7;sobra"]
+        assert pa.types.is_large_string(a.columnas[0].type)  # the recovered row turned the columns into text
+    else:
+        assert pa.types.is_dictionary(a.columnas[1].type)
+
+
+def test_cp1252_cada_byte_en_su_lugar():
+    """Every non-ASCII byte, at the start, middle and end of a cell, next to empty cells."""
+    textos = []
+    for ch in ALTOS:
+        textos += [ch + "a", "a" + ch + "b", "b" + ch, "", ch + " " + ch]
+    crudos = [t.encode("cp1252", errors="coopxl-revertir") for t in textos]
+    for tipo in (pa.large_string(), pa.string()):
+        arr = pa.array(crudos, pa.large_binary() if tipo == pa.large_string() else pa.binary()).view(tipo)
+        hecho = a_utf8_desde_cp1252(arr)
+        assert hecho.type == tipo
+        hecho.validate(full=True)
+        assert hecho.to_pylist() == textos
+    dic = pa.DictionaryArray.from_arrays(pa.array([3, 0, 1, 1, 2], pa.int32()),
+                                         pa.array(crudos[:4], pa.large_binary()).view(pa.large_string()))
+    hecho = a_utf8_desde_cp1252(dic)
+    assert hecho.type == dic.type
+    assert hecho.to_pylist() == [textos[i] for i in (3, 0, 1, 1, 2)]
+
+
+def test_cp1252_columnas_sin_tildes_y_numeros_no_se_tocan():
+    ascii_ = pa.array(["abc", "", "d"], pa.large_string())
+    numeros = pa.array([1.5, None])
+    assert a_utf8_desde_cp1252(ascii_) is ascii_
+    assert a_utf8_desde_cp1252(numeros) is numeros
+    assert a_utf8_desde_cp1252(pa.array([], pa.large_string())).to_pylist() == []
+
+
+def test_cp1252_rebanada_o_con_nulos_celda_por_celda():
+    crudos = pa.array([b"a\xf1o", None, b"\xe9", b"x"], pa.large_binary()).view(pa.large_string())
+    assert a_utf8_desde_cp1252(crudos).to_pylist() == ["año", None, "é", "x"]
+    assert a_utf8_desde_cp1252(crudos.slice(2)).to_pylist() == ["é", "x"]
+
+
+def test_contar_en_un_archivo_mapeado_como_bytes_count(tmp_path, monkeypatch):
+    monkeypatch.setattr(lectura, "_TROZO", 7)
+    datos = bytes(random.Random(3).choice(b"ab\n\r;") for _ in range(1000))
+    ruta = tmp_path / "x.bin"
+    ruta.write_bytes(datos)
+    with open(ruta, "rb") as f:
+        m = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    try:
+        for fin in (None, 0, 1, 6, 7, 8, 500, 1000):
+            assert lectura._contar(m, 10, fin) == datos.count(b"\n", 0, len(datos) if fin is None else fin)
+            assert lectura._contar(datos, 10, fin) == datos.count(b"\n", 0, len(datos) if fin is None else fin)
+    finally:
+        m.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/maps")
+def test_el_archivo_mapeado_se_suelta(tmp_path, monkeypatch):
+    monkeypatch.setattr(lectura, "MINIMO_MAPEO", 0)
+    ruta = tmp_path / "mapeado.csv"
+    _escribir(ruta, [["Peña", "01", "Cali", "1"]] * 50, "cp1252")
+    tabla = _tabla(ruta)
+    assert tabla.filas == 50
+    # pyarrow's reading threads may hold the bytes a moment after returning; then the map goes.
+    for _ in range(100):
+        gc.collect()
+        if str(ruta) not in Path("/proc/self/maps").read_text():
+            break
+        time.sleep(0.05)
+    assert str(ruta) not in Path("/proc/self/maps").read_text()
+
+
+@pytest.mark.parametrize("mapear", [True, False])
+def test_mezcla_y_bom_en_archivo_mapeado(tmp_path, monkeypatch, mapear):
+    """UTF-8 with a Windows-1252 line (line number of the mix) and UTF-8 with BOM, mapped or read."""
+    monkeypatch.setattr(lectura, "MINIMO_MAPEO", 0 if mapear else 1 << 40)
+    ruta = tmp_path / "m.csv"
+    cuerpo = "Nombre;Codigo;Ciudad;Valor\r\n" + "José;1;Cali;2\r\n" * 3
+    ruta.write_bytes(cuerpo.encode("utf-8") + "Peña;1;Bogotá;3\r\n".encode("cp1252"))
+    t = _tabla(ruta)
+    assert t.codificacion == "mixta" and t.mezcla == (5, "Peña;1;Bogotá;3")
+    assert t.columnas[0].to_pylist() == ["José"] * 3 + ["Peña"]
+    ruta.write_bytes(b"\xef\xbb\xbf" + cuerpo.encode("utf-8"))
+    t = _tabla(ruta)
+    assert t.codificacion == "utf-8-sig" and t.columnas[0].to_pylist() == ["José"] * 3
+
+
+# --- conversion shortcuts ------------------------------------------------------------------------
+
+def test_limpiar_igual_que_recortar_todo():
+    """The border pre-check may skip the trim only when trimming would change nothing."""
+    r = random.Random(5)
+    piezas = ["a", "é", "ñ", " ", "\u00a0", "\u3000", "\ufeff", "\u2003", "\t", "ü", "€", "x"]
+    for _ in range(200):
+        celdas = ["".join(r.choice(piezas) for _ in range(r.randint(0, 4))) for _ in range(r.randint(1, 8))]
+        arr = pa.array(celdas, pa.large_string())
+        assert cv.limpiar(arr).to_pylist() == pc.utf8_trim(arr, cv._ESPACIOS).to_pylist(), celdas
+
+
+def test_numeros_nativos_sin_texto():
+    for s in (pa.array([1.5, None, 3.0]), pd.Series([1.5, np.nan, 3.0])):
+        n = cv.analizar_numeros(s)
+        assert n.vacio.tolist() == [False, True, False] and not n.digitos.any() and not n.malos.any()
+        assert n.evidencia() == "indistinto" or n.estilo_nativo is None
+        assert np.array_equal(cv.a_numero(n, "colombiano"), np.array([1.5, np.nan, 3.0]), equal_nan=True)
+
+
+@pytest.mark.parametrize("diccionario", [True, False])
+def test_codigos_permitidos_como_isin(diccionario):
+    valores = ["01", "1", " c ", "", "X", "1.0", "e", "c", "13"]
+    arr = pa.array(valores * 3, pa.large_string())
+    s = pc.dictionary_encode(arr) if diccionario else arr
+    for permitidos, fn in ((("1", "C"), None), (("C", "E"), lambda v: {"13": "C"}.get(v, v)), ((), None)):
+        esperado = cv.a_codigo(s, fn)
+        t, fuera = cv.a_codigo_permitido(s, permitidos, fn)
+        assert t.equals(esperado) and t.dtype == esperado.dtype
+        assert fuera.tolist() == (~esperado.isin(permitidos).to_numpy()).tolist()
+
+
+def test_bom_seguido_de_cp1252_con_filas_malas(tmp_path):
+    """A BOM before Windows-1252 text (an exporter's mix-up) and a short row: the BOM is not data."""
+    _escribir(tmp_path / "b.csv", [["Peña", "01", "Cali", "1"], ["Ñu"], ["Ábaco", "A", "Pasto", "2"]], "utf-8")
+    a = tmp_path / "a.csv"
+    _escribir(a, [["Peña", "01", "Cali", "1"], ["Ñu"], ["Ábaco", "A", "Pasto", "2"]], "cp1252")
+    a.write_bytes(b"\xef\xbb\xbf" + a.read_bytes())
+    x, y = _tabla(a), _tabla(tmp_path / "b.csv")
+    assert x.codificacion == "cp1252"
+    assert x.filas_malas == y.filas_malas == [(3, 1, "Ñu")]
+    assert np.array_equal(x.lineas, y.lineas)
+    assert all(c.equals(d) for c, d in zip(x.columnas, y.columnas, strict=True))
