@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from coopxl.dataset import PID
-from coopxl.excel import bloques as B
-from coopxl.excel import formulas as F
 from coopxl.indicadores.modelo import (
     FormulasIndicador,
     Origen,
@@ -22,12 +20,18 @@ from coopxl.indicadores.modelo import (
     par_complementario,
     sin_datos,
 )
+from coopxl.indicadores.perezoso import ModuloPerezoso
+from coopxl.indicadores.poblaciones import vigentes_unicos
 from coopxl.indicadores.registro import indicador
 from coopxl.indicadores.textos.modelo import MOTIVO_ASAMBLEA_ASOCIADOS
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset
     from coopxl.excel.referencias import Referencias
+
+# The Excel faces only: coopxl.excel (and openpyxl) is imported when a formula is first built.
+B = ModuloPerezoso("coopxl.excel.bloques")
+F = ModuloPerezoso("coopxl.excel.formulas")
 
 FALTA_TIPO_ASAMBLEA = "el tipo de asamblea, asociados o delegados (clave asamblea_tipo)"
 
@@ -121,7 +125,7 @@ def diversidad_organos(ds: Dataset) -> Resultado:
     d, falta = _directivos(ds)
     if d is None:
         return falta  # type: ignore[return-value]
-    promedio = float(ds.vigentes[[PID, "antiguedad"]].drop_duplicates(PID)["antiguedad"].mean())
+    promedio = float(vigentes_unicos(ds, ["antiguedad"])["antiguedad"].mean())
     num = int((d["antiguedad"] < promedio).sum())
     return cociente(num, len(d),
                     origen_numerador=origen_archivo(ds, "directivos", "directivos con antigüedad inferior al "

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from coopxl import formato
 from coopxl.beneficios import calcular_beneficios
 from coopxl.dataset import FONDOS_SOCIALES, PID, Periodo
-from coopxl.excel import bloques as B
-from coopxl.excel import formulas as F
-from coopxl.excel import referencias as R
 from coopxl.indicadores.cuentas import concepto_sobre_concepto
 from coopxl.indicadores.modelo import (
     CalculoExcel,
@@ -31,12 +29,25 @@ from coopxl.indicadores.modelo import (
     par_complementario,
     sin_datos,
 )
+from coopxl.indicadores.perezoso import ModuloPerezoso
+from coopxl.indicadores.poblaciones import (
+    cuantos_vigentes,
+    distintos,
+    por_posicion,
+    primeras_filas,
+    total_vigentes,
+)
 from coopxl.indicadores.registro import indicador
 from coopxl.indicadores.textos.p3_participacion_economica import escala_ipc
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset
     from coopxl.excel.referencias import Referencias
+
+# The Excel faces only: coopxl.excel (and openpyxl) is imported when a formula is first built.
+B = ModuloPerezoso("coopxl.excel.bloques")
+F = ModuloPerezoso("coopxl.excel.formulas")
+R = ModuloPerezoso("coopxl.excel.referencias")
 
 FALTA_ASOCIADOS = "el archivo Informe individual de asociados"
 VIGENTES = "asociados vigentes al corte"
@@ -54,8 +65,14 @@ def _etiqueta(clave: str) -> str:
 
 def _fondos(df: pd.DataFrame, p: Periodo) -> tuple[float, float, int]:
     """E (sum of Valor), B (distinct persons) and the rows used: beneficios rows of P in a social fund."""
-    filas = df[p.contiene(df["fecha"]) & df["fondo"].isin(FONDOS_SOCIALES)]
-    return float(filas["valor"].sum()), float(filas["persona"].nunique()), len(filas)
+    m = (p.contiene(df["fecha"]) & df["fondo"].isin(FONDOS_SOCIALES)).to_numpy(dtype=bool)
+    if PID not in df:
+        return float(df["valor"][m].sum()), float(df["persona"][m].nunique()), int(m.sum())
+    # distinct persons: by id for those in asociados, by persona text for the others (id -1)
+    pid = df[PID].to_numpy()
+    fuera = m & (pid < 0)
+    personas = distintos(pid[m & (pid >= 0)]) + (df["persona"][fuera].nunique() if fuera.any() else 0)
+    return float(df["valor"][m].sum()), float(personas), int(m.sum())
 
 
 def _ipc(ds: Dataset) -> tuple[float | None, int | None, str | None]:
@@ -219,24 +236,26 @@ def equidad_genero_volumen_negocio(ds: Dataset) -> Resultado:
     if not fuentes:
         return sin_datos("al menos uno de los archivos de cartera, captaciones o aportes")
     # Integer person ids and only the needed columns: filtering whole frames of text columns is the slow part.
-    v = ds.vigentes[[PID, "natural", "mujer"]]
-    vig = v[v["natural"]].drop_duplicates(PID).set_index(PID)
-    volumen = pd.Series(0.0, index=vig.index)
+    a = ds.asociados
+    filas = primeras_filas(ds, a["vigente"] & a["natural"])
+    ids = a[PID].to_numpy(dtype=np.int64)[filas]
+    mujer = a["mujer"].to_numpy(dtype=bool)[filas]
+    # Σ per person id, then added person by person in this order (0 for a person without rows)
+    volumen = np.zeros(len(ids))
     partes = []
     if ds.desembolsos is not None:
-        volumen = volumen.add(ds.desembolsos.groupby(PID)["monto"].sum(), fill_value=0.0)
+        volumen = volumen + por_posicion(ds.desembolsos.groupby(PID)["monto"].sum(), ids)[0]
         partes.append("Monto desembolsado en el periodo")
     if ds.captaciones is not None:
         c = ds.captaciones[[PID, "fecha_apertura", "valor_inicial"]]
         c = c[ds.periodo.contiene(c["fecha_apertura"])]
-        volumen = volumen.add(c.groupby(PID)["valor_inicial"].sum(), fill_value=0.0)
+        volumen = volumen + por_posicion(c.groupby(PID)["valor_inicial"].sum(), ids)[0]
         partes.append("Valor Inicial de las captaciones abiertas en el periodo")
     if ds.aportes is not None:
-        volumen = volumen.add(12 * ds.aportes.groupby(PID)["cuota_mensual"].sum(), fill_value=0.0)
+        volumen = volumen + por_posicion(12 * ds.aportes.groupby(PID)["cuota_mensual"].sum(), ids)[0]
         partes.append("12 × Cuota Mensual de aportes")
-    volumen = volumen.reindex(vig.index).fillna(0.0)
-    hombres = volumen[(volumen > 0) & ~vig["mujer"]]
-    mujeres = volumen[(volumen > 0) & vig["mujer"]]
+    hombres = pd.Series(volumen[(volumen > 0) & ~mujer])
+    mujeres = pd.Series(volumen[(volumen > 0) & mujer])
     avisos = [f"Sin el archivo de {r}: el volumen de negocio no incluye esa parte."
               for r in ("cartera", "captaciones", "aportes") if r not in fuentes]
     if len(mujeres) and not len(hombres):
@@ -304,13 +323,14 @@ def cultura_ahorro(ds: Dataset) -> Resultado:
     if falta is not None:
         return falta
     c = ds.captaciones
-    ahorran = c.loc[c["tipo_ahorro"].isin(("1", "2")) & (c["saldo_disponible"] > 0), PID].unique()
-    num = int(ds.vigentes.loc[ds.vigentes[PID].isin(ahorran), PID].nunique())
-    return cociente(num, ds.total_asociados,
+    ahorran = c[PID].to_numpy()[(c["tipo_ahorro"].isin(("1", "2")) & (c["saldo_disponible"] > 0)).to_numpy(bool)]
+    num = cuantos_vigentes(ds, ahorran)
+    total = total_vigentes(ds)
+    return cociente(num, total,
                     origen_numerador=origen_archivo(ds, "captaciones", "asociados vigentes con ahorro a la "
                                                     "vista o CDAT (Tipo Ahorro 1 o 2) con Saldo Disponible "
                                                     "mayor que 0", num),
-                    origen_denominador=origen_archivo(ds, "asociados", VIGENTES, ds.total_asociados))
+                    origen_denominador=origen_archivo(ds, "asociados", VIGENTES, total))
 
 
 # --- benefits ----------------------------------------------------------------------------------------
@@ -329,16 +349,17 @@ def cobertura(ds: Dataset, clave: str, tipo: str | None, descripcion: str) -> Re
     if n is not None:
         origen_num = origen_clave(clave)
     elif ds.beneficios is not None:
-        b = ds.beneficios[ds.periodo.contiene(ds.beneficios["fecha"])]
+        b = ds.beneficios
+        m = ds.periodo.contiene(b["fecha"])
         if tipo is not None:
-            b = b[b["tipo_beneficio"] == tipo]
+            m &= b["tipo_beneficio"] == tipo
         if hay_asociados:
-            n = float(ds.vigentes.loc[ds.vigentes[PID].isin(b[PID].unique()), PID].nunique())
+            n = float(cuantos_vigentes(ds, b[PID].to_numpy()[m.to_numpy(dtype=bool)]))
         origen_num = origen_archivo(ds, "beneficios", descripcion, None if n is None else int(n))
     else:
         origen_num = Origen(descripcion)
         faltan.append(f"el archivo de beneficios o {_etiqueta(clave)}")
-    total = ds.total_asociados if hay_asociados else None
+    total = total_vigentes(ds) if hay_asociados else None
     return cociente(n, total, faltantes=tuple(faltan), origen_numerador=origen_num,
                     origen_denominador=origen_archivo(ds, "asociados", VIGENTES, total))
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coopxl.excel import bloques as B
-from coopxl.excel import formulas as F
 from coopxl.indicadores.cuentas import clave_sobre_cuif, falta_clave
 from coopxl.indicadores.modelo import (
     FormulasIndicador,
@@ -17,11 +15,16 @@ from coopxl.indicadores.modelo import (
     origen_clave,
 )
 from coopxl.indicadores.p3_participacion_economica import cobertura, excel_cobertura
+from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.registro import indicador
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset
     from coopxl.excel.referencias import Referencias
+
+# The Excel faces only: coopxl.excel (and openpyxl) is imported when a formula is first built.
+B = ModuloPerezoso("coopxl.excel.bloques")
+F = ModuloPerezoso("coopxl.excel.formulas")
 
 
 def _excel_educacion_directivos(refs: Referencias) -> FormulasIndicador:

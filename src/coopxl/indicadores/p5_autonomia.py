@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from coopxl.excel import bloques as B
-from coopxl.excel import formulas as F
 from coopxl.indicadores.cuentas import clave_sobre_cuif, concepto_sobre_concepto
 from coopxl.indicadores.modelo import (
     FormulasIndicador,
@@ -23,11 +21,16 @@ from coopxl.indicadores.modelo import (
     origen_archivo,
     sin_datos,
 )
+from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.registro import indicador
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset
     from coopxl.excel.referencias import Referencias
+
+# The Excel faces only: coopxl.excel (and openpyxl) is imported when a formula is first built.
+B = ModuloPerezoso("coopxl.excel.bloques")
+F = ModuloPerezoso("coopxl.excel.formulas")
 
 # --- concentration ------------------------------------------------------------------------------
 
@@ -37,8 +40,19 @@ def concentracion_80(saldos: pd.Series) -> tuple[int, int]:
     # Cents rounded like Excel's ROUND (half away from zero, on the 6-decimal value so that 2766.4999999999995
     # from 27.665 * 100 counts as 2766.5), so the workbook's formula agrees. Balances here are positive.
     x = np.round(np.abs(saldos.to_numpy(dtype="float64")) * 100, 6)
-    centavos = sorted((np.floor(x + 0.5) * np.sign(saldos.to_numpy(dtype="float64"))).astype(np.int64).tolist(),
-                      reverse=True)
+    centavos = (np.floor(x + 0.5) * np.sign(saldos.to_numpy(dtype="float64"))).astype(np.int64)
+    if not len(centavos):
+        return 0, 0
+    if float(np.abs(centavos).astype(np.float64).sum()) * 5 >= 2.0 ** 62:  # int64 could overflow: exact Python ints
+        return _concentracion_80_enteros(centavos.tolist())
+    acumulado = np.cumsum(-np.sort(-centavos))  # largest balance first
+    total = int(acumulado[-1])
+    llegan = np.flatnonzero(5 * acumulado >= 4 * total)
+    return (int(llegan[0]) + 1 if len(llegan) else len(centavos)), total
+
+
+def _concentracion_80_enteros(centavos: list[int]) -> tuple[int, int]:
+    centavos = sorted(centavos, reverse=True)
     total = sum(centavos)
     acumulado = 0
     for k, c in enumerate(centavos, start=1):

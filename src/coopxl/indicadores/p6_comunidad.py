@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from coopxl.excel import bloques as B
-from coopxl.excel import formulas as F
 from coopxl.indicadores.cuentas import clave_sobre_cuif
 from coopxl.indicadores.modelo import (
     FormulasIndicador,
@@ -22,11 +20,16 @@ from coopxl.indicadores.modelo import (
     origen_clave,
     sin_datos,
 )
+from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.registro import indicador
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset
     from coopxl.excel.referencias import Referencias
+
+# The Excel faces only: coopxl.excel (and openpyxl) is imported when a formula is first built.
+B = ModuloPerezoso("coopxl.excel.bloques")
+F = ModuloPerezoso("coopxl.excel.formulas")
 
 TIPO_DOC_JURIDICA = "N"
 MODALIDADES_PRODUCTIVAS = ("comercial", "microcredito", "productivo")

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coopxl.excel import bloques as B
 from coopxl.indicadores.cuentas import clave_sobre_cuif, cuif_o_clave
 from coopxl.indicadores.modelo import FormulasIndicador, Resultado, desde_claves
+from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.registro import indicador
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset
     from coopxl.excel.referencias import Referencias
+
+# The Excel faces only: coopxl.excel (and openpyxl) is imported when a formula is first built.
+B = ModuloPerezoso("coopxl.excel.bloques")
 
 
 def _excel_fondeo_sector_solidario(refs: Referencias) -> FormulasIndicador:
