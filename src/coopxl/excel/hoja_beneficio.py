@@ -15,11 +15,14 @@ The entity totals (row 4, always in view) are named BN_<componente>, BN_total, B
 BN_rentabilidad; the rows of the table are named BN_documentos, BN_<componente>_asociados... for the
 Extracto sheet. Every per-person lookup is built in one place (`Busqueda`) on `hojas_datos.suma_persona`: a
 binary search over the running sums of a sorted data sheet, the plain SUMIFS/COUNTIFS when it is not sorted
-(the sums and 0/1 flags it reads are declared in hojas_datos.ACUMULADOS).
+(the sums and 0/1 flags it reads are declared in hojas_datos.ACUMULADOS). The associate rows are written by
+`filas_rapidas`, their formulas built once for a model row (hojas_datos.FILA_MOLDE) and checked on the first and
+last rows against the row's own.
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +30,9 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 
 from coopxl.beneficios import COMPONENTES, NOMBRE_COMPONENTE
+from coopxl.excel import filas_rapidas as FR
 from coopxl.excel import formulas as F
+from coopxl.excel import hojas_datos as H
 from coopxl.excel import referencias as R
 from coopxl.excel.hojas_datos import PERSONA, suma_persona
 from coopxl.excel.hojas_parametros import definir
@@ -70,6 +75,7 @@ RESUMEN = ("total", "aportes", "rentabilidad")
 NOTAS = ("nota_credito", "nota_ahorro")
 AUXILIARES = ("documento_texto", "persona", "filas_credito", "filas_ahorro", "filas_beneficios")
 COLUMNAS = (*IDENTIFICACION, *COMPONENTES, *RESUMEN, *NOTAS, *AUXILIARES)
+TEXTOS = (*IDENTIFICACION, *NOTAS, "documento_texto")  # the text values of an associate row (Asociado)
 COL = {nombre: i for i, nombre in enumerate(COLUMNAS, start=1)}
 ENCABEZADOS = {
     "tipo_documento": "Tipo doc.", "documento": "Documento", "nombre": "Nombre",
@@ -234,15 +240,22 @@ def notas_del_extracto(nota: str, componente: str) -> str:
     return nota[len(negativo):].strip() if negativo and nota.startswith(negativo) else nota
 
 
+_ULTIMOS: list[tuple[weakref.ref, list[Asociado]]] = []  # the last Dataset's list (BeneficioSolidario, Extracto)
+
+
 def asociados(ds: Any) -> list[Asociado]:
-    """The vigente associates in the order of the beneficio solidario, with the extract's own texts."""
+    """The vigente associates in the order of the beneficio solidario, with the extract's own texts; computed
+    once per Dataset (both sheets read it; a Dataset is frozen)."""
     if ds.asociados is None:
         return []
+    if _ULTIMOS and _ULTIMOS[0][0]() is ds:
+        return _ULTIMOS[0][1]
     salida = []
     for ext in extractos_asociados(ds):
         lineas = {ln.componente: ln for ln in ext.lineas}
         notas = {f"nota_{c}": notas_del_extracto(lineas[c].nota, c) for c in DIFERENCIALES}
         salida.append(Asociado(ext.tipo_documento, ext.numero_documento, ext.destinatario, ext.documento, notas))
+    _ULTIMOS[:] = [(weakref.ref(ds), salida)]
     return salida
 
 
@@ -299,28 +312,40 @@ def hoja_beneficio(wb: Any, ds: Any, refs: R.Referencias, formulas: Any = None) 
         definir(wb, nombre_no_calculado(c), F.celda(COL[c], FILA_BANDERAS, R.HOJA_BENEFICIO))
     w.agregar(*fila_banderas)
 
-    for i, a in enumerate(lista):
-        fila = PRIMERA + i
-        valores = {"tipo_documento": a.tipo_documento, "documento": a.documento, "nombre": a.nombre,
-                   "documento_texto": a.documento_texto, **a.notas}
-        expresiones = {**formulas_fila(refs, fila), "persona": clave_persona(fila)}
-        salida: list[object] = []
-        for clave in COLUMNAS:
-            if clave in valores:
-                salida.append(celda(ws, valores[clave], formato=FORMATO_TEXTO,
-                                    alineacion=AJUSTAR if clave in NOTAS else None))
-            elif clave in expresiones:
-                salida.append(celda_formula(ws, expresiones[clave], formato=_formato(clave)))
-            else:
-                salida.append(None)
-        ws.append(salida)
-
     definir(wb, NOMBRE_DOCUMENTOS, plan.rango("documento"))
     for clave in (*COMPONENTES, *RESUMEN, *NOTAS, "nombre", "documento_texto"):
         definir(wb, nombre_columna(clave), plan.rango(clave))
     ws.add_chart(grafico(ws), F.letra(len(COLUMNAS) + 2) + str(FILA_ENCABEZADO))
     ws.print_area = f"A1:{F.letra(COL[NOTAS[-1]])}{plan.ultima}"  # the helper columns and the chart stay on screen
+    FR.escribir_filas(ws, FR.bloque(PRIMERA, len(lista), _columnas(ws, refs, lista)))
     return ws
+
+
+def moldes_fila(refs: R.Referencias) -> dict[str, FR.Molde]:
+    """Every formula of an associate row built once, for a model row whose number is replaced on each row."""
+    marcas = {H.MOLDE_ACTUAL: 0}
+    expresiones = {**formulas_fila(refs, H.FILA_MOLDE), "persona": clave_persona(H.FILA_MOLDE)}
+    return {clave: FR.Molde(F.formula(expr), marcas) for clave, expr in expresiones.items()}
+
+
+def _columnas(ws: Any, refs: R.Referencias, lista: list[Asociado]) -> list[FR.Columna]:
+    """The columns of the associate rows for the fast writer: text values, then formulas (absent: empty)."""
+    moldes = moldes_fila(refs)
+    if lista:  # the model row's formulas must be the row's own: checked on the first and the last row
+        for fila in (PRIMERA, PRIMERA + len(lista) - 1):
+            propias = {**formulas_fila(refs, fila), "persona": clave_persona(fila)}
+            if any(FR.escapar(expr) != moldes[clave].en_fila(fila) for clave, expr in propias.items()):
+                raise ValueError(f"las fórmulas de {R.HOJA_BENEFICIO} no se pueden copiar de la fila modelo")
+    salida: list[FR.Columna] = []
+    for indice, clave in enumerate(COLUMNAS, start=1):
+        if clave in TEXTOS:
+            estilo = FR.estilo(celda(ws, "", formato=FORMATO_TEXTO, alineacion=AJUSTAR if clave in NOTAS else None))
+            valores = [a.notas[clave] for a in lista] if clave in NOTAS else [getattr(a, clave) for a in lista]
+            salida.append(FR.Columna(indice, estilo, "texto_con_vacias", valores))  # "" keeps its text format
+        elif clave in moldes:
+            estilo = FR.estilo(celda_formula(ws, "0", formato=_formato(clave)))
+            salida.append(FR.Columna(indice, estilo, "formula", moldes[clave]))
+    return salida
 
 
 def grafico(ws: Any) -> BarChart:

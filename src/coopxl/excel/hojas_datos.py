@@ -21,12 +21,15 @@ relatively, so a row copied down by a user computes right.
 Big sheets are written sorted by the persona key, so that per-person lookups are binary searches over running
 sums (see «sorted sheets» below, `suma_persona`); every such helper falls back to the plain COUNTIFS/SUMIFS
 when the sheet is no longer sorted (tests/test_excel_orden.py).
+
+The header goes through openpyxl; the data rows through `filas_rapidas` (column by column, each helper formula
+built once for a model row FILA_MOLDE and its row numbers replaced).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +37,7 @@ import pandas as pd
 from openpyxl.cell import WriteOnlyCell
 
 from coopxl.dataset import EDAD_JOVEN, FONDOS_SOCIALES, ORGANOS_DIRECTIVOS
+from coopxl.excel import filas_rapidas as FR
 from coopxl.excel import formulas as F
 from coopxl.excel import referencias as R
 from coopxl.excel.hojas_parametros import definir
@@ -924,22 +928,20 @@ def _formato(c: Columna) -> str:
 
 
 def _valores(serie: pd.Series | None, c: Columna, n: int) -> list[object]:
-    """The column's cells as Python values; missing -> None (an empty cell)."""
+    """The column's cells as Python values; missing -> None (an empty cell). Whole-column conversions: the
+    per-cell work left is the int/float choice and the text check."""
     if serie is None:
         return [None] * n
     if c.tipo == "fecha":
-        return [None if pd.isna(v) else pd.Timestamp(v).to_pydatetime() for v in serie]
+        fechas = pd.to_datetime(serie)
+        vacias = fechas.isna().tolist()
+        return [None if vacia else v for v, vacia in zip(fechas.dt.to_pydatetime().tolist(), vacias, strict=True)]
     if c.tipo in ("decimal", "entero"):
-        salida: list[object] = []
-        for v in serie:
-            if v is None or (isinstance(v, float) and math.isnan(v)) or pd.isna(v):
-                salida.append(None)
-            else:
-                x = float(v)
-                salida.append(int(x) if x.is_integer() and abs(x) < 2**53 else x)
-        return salida
-    return [None if v is None or (isinstance(v, float) and math.isnan(v)) or str(v) == ""
-            else limpiar_texto(str(v)) for v in serie]
+        numeros = serie.to_numpy(dtype="float64", na_value=math.nan).tolist()
+        return [None if x != x else int(x) if x.is_integer() and abs(x) < 2**53 else x for x in numeros]
+    textos = serie.to_numpy(dtype=object, na_value=None).tolist()
+    return [None if v is None or (isinstance(v, float) and math.isnan(v)) or (t := str(v)) == ""
+            else limpiar_texto(t) for v in textos]
 
 
 FILA_MOLDE = 1_048_000  # a row no data range reaches: its number (and the ones around) is replaced per row
@@ -954,7 +956,20 @@ def _plantilla(ws: Any, formato: str) -> WriteOnlyCell:
     return plantilla
 
 
-def _filas(ws: Any, ds: Any, reporte: str, plan: R.PlanHoja, refs: R.Referencias) -> Iterator[list[object]]:
+def moldes_auxiliares(refs: R.Referencias, reporte: str, con_asamblea: bool) -> list[FR.Molde]:
+    """Each helper formula built once, for a model row, with the rows whose numbers are replaced on every row:
+    the text depends on the row only through this row's cells ($F5) and the rows around it ($F$1:$F4, $F6)."""
+    plan = refs.plan(reporte)
+    marcas = {MOLDE_SIGUIENTE: 1, MOLDE_ANTERIOR: -1, MOLDE_ACTUAL: 0}
+    moldes = [FR.Molde(F.formula(a.formula(Fila(refs, reporte, FILA_MOLDE, con_asamblea))), marcas)
+              for a in AUXILIARES[reporte]]
+    if plan.ultima >= FILA_MOLDE - 1 or any(str(FILA_MOLDE + 2) in m.texto for m in moldes):
+        raise ValueError(f"la hoja {plan.hoja} es demasiado grande para el molde de fórmulas")
+    return moldes
+
+
+def _columnas(ws: Any, ds: Any, reporte: str, plan: R.PlanHoja, refs: R.Referencias) -> list[FR.Columna]:
+    """Every column of the data rows for the fast writer (filas_rapidas): layout values, file line, helpers."""
     df = getattr(ds, reporte)
     n = plan.filas
     layout = LAYOUTS[reporte].columnas
@@ -966,37 +981,19 @@ def _filas(ws: Any, ds: Any, reporte: str, plan: R.PlanHoja, refs: R.Referencias
         orden = orden_filas(columnas_valor[nombres.index("tipo_documento")], columnas_valor[nombres.index("documento")])
         if orden != list(range(n)):
             columnas_valor = [[valores[i] for i in orden] for valores in columnas_valor]
+    tipos = [c.tipo for c in layout] + ["entero"]
     formatos = [_formato(c) for c in layout] + ["0"]
-    textos = [c.tipo not in ("fecha", "decimal", "entero") for c in layout] + [False]
-    # One styled cell per column, reused on every row: the writer serialises a row before the next.
-    plantillas = [_plantilla(ws, f) for f in formatos]
-    auxiliares = AUXILIARES[reporte]
-    plantillas_aux = [_plantilla(ws, a.formato) for a in auxiliares]
-    con_asamblea = ds.asamblea is not None
-    # Each helper formula is built once, for a model row, and its row number replaced on every row: the
-    # text depends on the row only through this row's cells ($F5) and the rows above it ($F$1:$F4).
-    moldes = [F.formula(a.formula(Fila(refs, reporte, FILA_MOLDE, con_asamblea))) for a in auxiliares]
-    if plan.ultima >= FILA_MOLDE - 1 or any(str(FILA_MOLDE + 2) in m for m in moldes):
-        raise ValueError(f"la hoja {plan.hoja} es demasiado grande para el molde de fórmulas")
-    for i in range(n):
-        fila = R.PRIMERA_FILA + i
-        salida: list[object] = []
-        for valores, plantilla, es_texto in zip(columnas_valor, plantillas, textos, strict=True):
-            v = valores[i]
-            if v is None:
-                salida.append(None)
-                continue
-            plantilla.value = v
-            if es_texto and isinstance(v, str):
-                plantilla.data_type = "s"  # text stays text even when it starts with '='
-            salida.append(plantilla)
-        anterior, actual, siguiente = str(fila - 1), str(fila), str(fila + 1)
-        for molde, plantilla in zip(moldes, plantillas_aux, strict=True):
-            plantilla.value = (molde.replace(MOLDE_SIGUIENTE, siguiente).replace(MOLDE_ANTERIOR, anterior)
-                               .replace(MOLDE_ACTUAL, actual))
-            plantilla.data_type = "f"
-            salida.append(plantilla)
-        yield salida
+    salida: list[FR.Columna] = []
+    for indice, (valores, tipo, formato) in enumerate(zip(columnas_valor, tipos, formatos, strict=True), start=1):
+        clase = "fecha" if tipo == "fecha" else "numero" if tipo in ("decimal", "entero") else "texto"
+        salida.append(FR.Columna(indice, FR.estilo(_plantilla(ws, formato)), clase, valores))  # text stays text
+    moldes = moldes_auxiliares(refs, reporte, ds.asamblea is not None)
+    for indice, (auxiliar, molde) in enumerate(zip(AUXILIARES[reporte], moldes, strict=True),
+                                               start=len(salida) + 1):
+        if n:
+            molde.comprobar(R.PRIMERA_FILA, R.PRIMERA_FILA + n - 1)
+        salida.append(FR.Columna(indice, FR.estilo(_plantilla(ws, auxiliar.formato)), "formula", molde))
+    return salida
 
 
 def _ancho(encabezado_columna: str, c: Columna | None) -> float:
@@ -1016,10 +1013,9 @@ def hoja_datos(wb: Any, ds: Any, reporte: str, refs: R.Referencias) -> Any:
     fijar_encabezado(ws, 1, 0)
     configurar_impresion(ws, horizontal=True)
     Escritor(ws).agregar(*(encabezado(ws, c.encabezado, auxiliar=c.auxiliar) for c in columnas))
-    for fila in _filas(ws, ds, reporte, plan, refs):
-        ws.append(fila)
     if plan.filas:
         ws.auto_filter.ref = f"A1:{columnas[-1].letra}{plan.ultima_con_datos}"
+    FR.escribir_filas(ws, FR.bloque(R.PRIMERA_FILA, plan.filas, _columnas(ws, ds, reporte, plan, refs)))
     for c in columnas:
         definir(wb, c.nombre_definido, c.rango)
     for nombre, rango in rangos_de_datos(refs, reporte).items():
