@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from coopxl import formato
@@ -90,12 +91,29 @@ def nombre_archivo(tipo: str, documento: str) -> str:
     return re.sub(r"[^0-9A-Za-z-]", "", tipo) + "_" + re.sub(r"[^0-9A-Za-z-]", "", documento)
 
 
-def _nombre_persona(fila: pd.Series) -> str:
-    partes = [str(fila.get(c) or "").strip() for c in ("nombres", "primer_apellido", "segundo_apellido")]
+PARTES_NOMBRE = ("nombres", "primer_apellido", "segundo_apellido")
+
+
+def nombre_de_partes(nombres: object, primer_apellido: object, segundo_apellido: object) -> str:
+    """The associate's name from its three parts: blanks, missing values and the text 'nan' are dropped.
+    The one rule, used row by row (`_nombre_persona`) and column-wise (`extractos_asociados`)."""
+    partes = [str(v or "").strip() for v in (nombres, primer_apellido, segundo_apellido)]
     return " ".join(p for p in partes if p and p.lower() != "nan")
 
 
+def _nombre_persona(fila: pd.Series) -> str:
+    return nombre_de_partes(*(fila.get(c) for c in PARTES_NOMBRE))
+
+
 # --- per-associate notes: which of the associate's products were left out and why ---------------
+
+def _de_personas(columna: pd.Series, personas: pd.Index) -> np.ndarray:
+    """`columna.isin(personas)`, through the index's hash table when it is unique (the arrow-string `isin`
+    converts every value one by one: most of this module's time at 50k associates)."""
+    if personas.is_unique:
+        return personas.get_indexer(columna) >= 0
+    return columna.isin(personas).to_numpy(dtype=bool)
+
 
 def _notas_por_persona(ds: Dataset, personas: pd.Index) -> dict[tuple[str, str], list[str]]:
     """(persona, componente) -> notes naming the associate's own products left out of the component."""
@@ -117,7 +135,7 @@ def _notas_por_persona(ds: Dataset, personas: pd.Index) -> dict[tuple[str, str],
             notas.setdefault((persona, componente), []).append(texto.format(n=n, s="" if n == 1 else "s"))
 
     if ds.cartera is not None:
-        c = ds.cartera[(ds.cartera["saldo_capital"] > 0) & ds.cartera["persona"].isin(personas)]
+        c = ds.cartera[(ds.cartera["saldo_capital"] > 0) & _de_personas(ds.cartera["persona"], personas)]
         modal = c["modalidad_credito"].astype(object).astype(str)
         con_ref = pd.Series([m in MODALIDADES and tiene_tasa(m) for m in modal], index=c.index, dtype=bool)
         nombre = pd.Series([tx.NOMBRE_PRODUCTO.get(m, "crédito sin modalidad reconocida") for m in modal],
@@ -129,7 +147,7 @@ def _notas_por_persona(ds: Dataset, personas: pd.Index) -> dict[tuple[str, str],
         agregar(c, "credito", motivo)
     if ds.captaciones is not None:
         k = ds.captaciones
-        k = k[(k["saldo_disponible"] > 0) & k["persona"].isin(personas)]
+        k = k[(k["saldo_disponible"] > 0) & _de_personas(k["persona"], personas)]
         prod = [PRODUCTO_AHORRO.get(t) for t in k["tipo_ahorro"].astype(object).astype(str)]
         con_ref = pd.Series([tiene_tasa(p) for p in prod], index=k.index, dtype=bool)
         nombre = pd.Series([tx.NOMBRE_PRODUCTO.get(p or "", "ahorro") for p in prod], index=k.index, dtype=object)
@@ -196,23 +214,44 @@ NEGATIVO = {"credito": "Negativo: la tasa de sus créditos fue mayor que la del 
             "ahorro": "Negativo: la tasa de sus ahorros fue menor que la del mercado."}
 
 
+def _lineas_fijas(ben: Beneficios, motivos_nan: dict[str, str]) -> dict[tuple[str, bool], Linea]:
+    """The lines that read the same for every associate (built once per run, shared by all extracts):
+    (componente, True) when the component was not computed for anybody; (componente, False) when it was not
+    computed for this associate and no note of the associate's own says why."""
+    fijas = {}
+    for c in COMPONENTES:
+        if c in ben.no_calculados:
+            fijas[(c, True)] = Linea(c, NOMBRE_COMPONENTE[c], None, frase(motivo_general(c, ben)))
+        fijas[(c, False)] = Linea(c, NOMBRE_COMPONENTE[c], None,
+                                  frase(motivos_nan.get(c, tx.SIN_DATOS_SUFICIENTES)))
+    return fijas
+
+
 def _lineas(valores: dict[str, float | None], notas: dict[str, list[str]], ben: Beneficios,
-            motivos_nan: dict[str, str]) -> tuple[Linea, ...]:
+            motivos_nan: dict[str, str], fijas: dict[tuple[str, bool], Linea] | None = None) -> tuple[Linea, ...]:
+    """An associate's lines; `fijas` is `_lineas_fijas(ben, motivos_nan)`, passed in when building many."""
+    if fijas is None:
+        fijas = _lineas_fijas(ben, motivos_nan)
     lineas = []
     for c in COMPONENTES:
         v = valores.get(c)
+        nota = notas.get(c)
         if c in ben.no_calculados:
-            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, frase(motivo_general(c, ben))))
+            lineas.append(fijas[(c, True)])
         elif v is None:
-            razon = "; ".join(notas.get(c, [])) or motivos_nan.get(c, tx.SIN_DATOS_SUFICIENTES)
-            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, frase(razon)))
+            razon = "; ".join(nota) if nota else ""
+            lineas.append(Linea(c, NOMBRE_COMPONENTE[c], None, frase(razon)) if razon else fijas[(c, False)])
         else:
-            nota = notas.get(c)
             texto = ("No incluye " + "; ".join(nota) + ".") if nota else ""
             if v < -0.005 and c in NEGATIVO:
                 texto = (NEGATIVO[c] + " " + texto).strip()
             lineas.append(Linea(c, NOMBRE_COMPONENTE[c], v, texto))
     return tuple(lineas)
+
+
+def _columna(df: pd.DataFrame, columna: str) -> list:
+    """A column's values as the row iteration yields them (None for every row when the column is absent)."""
+    return list(df[columna]) if columna in df.columns else [None] * len(df)
 
 
 def extractos_asociados(ds: Dataset, documentos: set[str] | None = None) -> list[Extracto]:
@@ -221,31 +260,43 @@ def extractos_asociados(ds: Dataset, documentos: set[str] | None = None) -> list
     ben = calcular_beneficios(ds)
     tabla = ben.por_asociado
     vig = ds.vigentes.drop_duplicates("persona").set_index("persona")
+    # Column-wise: the needed columns once, then one plain loop (no Series or dict per associate).
+    datos = vig[["tipo_documento", "documento", "correo", *(c for c in PARTES_NOMBRE if c in vig.columns)]]
+    datos = datos.reindex(tabla.index)
     if documentos is not None:
-        elegir = tabla.index.isin(list(documentos)) | vig.reindex(tabla.index)["documento"].isin(list(documentos))
-        tabla = tabla[elegir]
+        pedidos = list(documentos)
+        elegir = tabla.index.isin(pedidos) | datos["documento"].isin(pedidos).to_numpy(dtype=bool)
+        tabla, datos = tabla[elegir], datos[elegir]
     notas = _notas_por_persona(ds, tabla.index)
+    propias_de: dict[str, dict[str, list[str]]] = {}
+    for (persona, c), lista in notas.items():
+        if c in ("credito", "ahorro"):
+            propias_de.setdefault(persona, {})[c] = lista
     ent = Encabezado.de_dataset(ds)
     periodo = tx.periodo_texto(ds.periodo.inicio, ds.periodo.fin)
     corte = tx.fecha_larga(ds.corte)
     explicacion = tx.explicacion_asociado(ent.corto, periodo)
     met = metodologia(ben, para_asociado=True)
     cierre = tx.cierre_asociado(ent.corto)
+    componentes = [[_num(v) for v in tabla[c].tolist()] for c in COMPONENTES]
+    totales = [float(v) for v in tabla["total"].tolist()]
+    aportes = [float(v) for v in tabla["aportes"].tolist()]
+    rentabilidades = [_num(v) for v in tabla["rentabilidad"].tolist()]
+    nombres = [nombre_de_partes(*p) for p in zip(*(_columna(datos, c) for c in PARTES_NOMBRE), strict=True)]
+    sin_notas: dict[str, list[str]] = {}
+    fijas = _lineas_fijas(ben, {})
     salida = []
-    registros = tabla.to_dict("index")
-    datos = vig.reindex(tabla.index)
-    for persona, fila in zip(tabla.index, datos.itertuples(), strict=True):
-        r = registros[persona]
-        tipo, doc = str(fila.tipo_documento), str(fila.documento)
-        nombre = _nombre_persona(pd.Series(fila._asdict()))
-        valores = {c: _num(r[c]) for c in COMPONENTES}
-        propias = {c: notas[(persona, c)] for c in ("credito", "ahorro") if (persona, c) in notas}
-        lineas = _lineas(valores, propias, ben, {})
-        correo = "" if pd.isna(fila.correo) else str(fila.correo).strip()
+    filas = zip(tabla.index, list(datos["tipo_documento"]), list(datos["documento"]), list(datos["correo"]),
+                nombres, zip(*componentes, strict=True), totales, aportes, rentabilidades, strict=True)
+    for persona, tipo_v, doc_v, correo_v, nombre, vals, total, aporte, rentabilidad in filas:
+        tipo, doc = str(tipo_v), str(doc_v)
+        lineas = _lineas(dict(zip(COMPONENTES, vals, strict=True)), propias_de.get(persona, sin_notas), ben, {},
+                         fijas)
+        correo = "" if pd.isna(correo_v) else str(correo_v).strip()
         salida.append(Extracto(
             archivo=nombre_archivo(tipo, doc), titulo=tx.TITULO_EXTRACTO, destinatario=nombre,
             documento=tx.documento_texto(tipo, doc), corte=corte, periodo=periodo, lineas=lineas,
-            total=float(r["total"]), aportes=float(r["aportes"]), rentabilidad=_num(r["rentabilidad"]),
+            total=total, aportes=aporte, rentabilidad=rentabilidad,
             explicacion=explicacion, metodologia=met, cierre=cierre, tipo_documento=tipo, numero_documento=doc,
             correo=correo,
         ))
