@@ -135,8 +135,27 @@ def medir(que: str, carpeta: Path, formato: str) -> dict[str, float | str]:
     return {"segundos": time.perf_counter() - inicio, "filas": filas}
 
 
-def _hijo_con_memoria(argumentos: list[str]) -> tuple[float, float, str]:
-    """Run a child process reaped with os.wait4: (wall seconds, peak MB of that child alone, its stdout)."""
+def _hijo_con_memoria(argumentos: list[str], intentos: int = 3) -> tuple[float, float, str]:
+    """Run a child process reaped with os.wait4: (wall seconds, peak MB of that child alone, its stdout).
+
+    A child killed by a signal is run again (up to `intentos` times, each retry announced on stderr):
+    pyarrow 26 now and then aborts at interpreter exit after `read_csv(encoding=...)` ("terminate called
+    without an active exception"), after the work being timed is over."""
+    for intento in range(1, intentos + 1):
+        try:
+            return _un_hijo(argumentos)
+        except _MuertePorSenal as e:
+            if intento == intentos:
+                raise RuntimeError(str(e)) from None
+            print(f"\n  aviso: {e}; se repite la medición", file=sys.stderr)
+    raise AssertionError("sin intentos")
+
+
+class _MuertePorSenal(Exception):
+    pass
+
+
+def _un_hijo(argumentos: list[str]) -> tuple[float, float, str]:
     import tempfile
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -148,6 +167,9 @@ def _hijo_con_memoria(argumentos: list[str]) -> tuple[float, float, str]:
         out.seek(0)
         err.seek(0)
         salida, error = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if p.returncode < 0:
+        raise _MuertePorSenal(f"{Path(argumentos[-1]).name if argumentos else ''}: el proceso terminó con la señal "
+                              f"{-p.returncode} ({error.strip()[-200:]})")
     if p.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(argumentos)} terminó con {p.returncode}:\n{error}")
     pico = uso.ru_maxrss / 1024 if sys.platform != "darwin" else uso.ru_maxrss / 1024 / 1024
