@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from coopxl import formato
-from coopxl.dataset import PID
+from coopxl.dataset import PID, una_vez
 from coopxl.indicadores.poblaciones import filas_vigentes, ids_vigentes, por_posicion, posicion
 from coopxl.sicses.layouts import TIPOS_BENEFICIO
 
@@ -71,23 +71,9 @@ def _referencia(ds: Dataset, producto: str) -> TasaUsada | None:
     return TasaUsada(producto, t.tasa, t.fuente) if t else None
 
 
-_CACHE = "_coopxl_beneficios"
-
-
 def calcular_beneficios(ds: Dataset) -> Beneficios:
-    """The beneficio solidario of a Dataset, computed once per Dataset object.
-
-    The result is kept on the (frozen) Dataset itself, in a private attribute that is not a dataclass
-    field: it dies with the Dataset, `dataclasses.replace` (a new Dataset) starts without it, and
-    equality and repr ignore it. A WeakKeyDictionary cannot be used (a frozen dataclass with eq hashes
-    its fields, DataFrames included, so it is unhashable) and a dict keyed on id(ds) would be wrong
-    once an id is reused.
-    """
-    guardado = ds.__dict__.get(_CACHE)
-    if guardado is None:
-        guardado = _calcular(ds)
-        object.__setattr__(ds, _CACHE, guardado)
-    return guardado
+    """The beneficio solidario of a Dataset, computed once per Dataset object (`dataset.una_vez`)."""
+    return una_vez(ds, "beneficios", _calcular)
 
 
 def _calcular(ds: Dataset) -> Beneficios:

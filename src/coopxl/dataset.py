@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -126,6 +128,25 @@ class Dataset:
 
     def complementario(self, clave: str) -> float | str | None:
         return self.complementarios.get(clave)
+
+
+T = TypeVar("T")
+
+
+def una_vez(ds: Dataset, clave: str, calcular: Callable[[Dataset], T]) -> T:
+    """`calcular(ds)`, computed on the first call for this Dataset object and kept on it.
+
+    The result lives on the (frozen) Dataset itself, in a private attribute that is not a dataclass field: it
+    dies with the Dataset, `dataclasses.replace` (a new Dataset) starts without it, and equality and repr
+    ignore it. A WeakKeyDictionary cannot be used (a frozen dataclass with eq hashes its fields, DataFrames
+    included, so it is unhashable) and a dict keyed on id(ds) would be wrong once an id is reused.
+    """
+    nombre = f"_coopxl_{clave}"
+    guardado = ds.__dict__.get(nombre)
+    if guardado is None:
+        guardado = calcular(ds)
+        object.__setattr__(ds, nombre, guardado)
+    return guardado
 
 
 # --- building -----------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ last rows against the row's own.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +29,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 
 from coopxl.beneficios import COMPONENTES, NOMBRE_COMPONENTE
+from coopxl.dataset import una_vez
 from coopxl.excel import filas_rapidas as FR
 from coopxl.excel import formulas as F
 from coopxl.excel import hojas_datos as H
@@ -240,22 +240,20 @@ def notas_del_extracto(nota: str, componente: str) -> str:
     return nota[len(negativo):].strip() if negativo and nota.startswith(negativo) else nota
 
 
-_ULTIMOS: list[tuple[weakref.ref, list[Asociado]]] = []  # the last Dataset's list (BeneficioSolidario, Extracto)
-
-
 def asociados(ds: Any) -> list[Asociado]:
     """The vigente associates in the order of the beneficio solidario, with the extract's own texts; computed
     once per Dataset (both sheets read it; a Dataset is frozen)."""
     if ds.asociados is None:
         return []
-    if _ULTIMOS and _ULTIMOS[0][0]() is ds:
-        return _ULTIMOS[0][1]
+    return una_vez(ds, "asociados_beneficio", _asociados)
+
+
+def _asociados(ds: Any) -> list[Asociado]:
     salida = []
     for ext in extractos_asociados(ds):
         lineas = {ln.componente: ln for ln in ext.lineas}
         notas = {f"nota_{c}": notas_del_extracto(lineas[c].nota, c) for c in DIFERENCIALES}
         salida.append(Asociado(ext.tipo_documento, ext.numero_documento, ext.destinatario, ext.documento, notas))
-    _ULTIMOS[:] = [(weakref.ref(ds), salida)]
     return salida
 
 

@@ -1,37 +1,22 @@
 """Populations the indicators and the beneficio solidario share, computed once per Dataset.
 
-They are kept on the (frozen) Dataset itself, in private attributes that are not dataclass fields (as
-`beneficios.calcular_beneficios` does): they die with the Dataset, `dataclasses.replace` starts
-without them, and equality and repr ignore them. Everything works on the integer person id `_pid`
-(one id per distinct person of the asociados file, -1 for a person who is not there): membership is
-array indexing, never string matching, and no whole frame of text columns is filtered.
+They are kept on the (frozen) Dataset itself (`dataset.una_vez`, as the beneficio solidario is). Everything
+works on the integer person id `_pid` (one id per distinct person of the asociados file, -1 for a person who
+is not there): membership is array indexing, never string matching, and no whole frame of text columns is
+filtered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from coopxl.dataset import PID
+from coopxl.dataset import PID, una_vez
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset
-
-T = TypeVar("T")
-
-
-def una_vez(ds: Dataset, clave: str, calcular: Callable[[Dataset], T]) -> T:
-    """`calcular(ds)`, computed on the first call for this Dataset object and kept on it."""
-    nombre = f"_coopxl_{clave}"
-    guardado = ds.__dict__.get(nombre)
-    if guardado is None:
-        guardado = calcular(ds)
-        object.__setattr__(ds, nombre, guardado)
-    return guardado
-
 
 def filas_vigentes(ds: Dataset) -> np.ndarray:
     """Positions in `ds.asociados` of the first row of each vigente person, in file order (what
