@@ -61,7 +61,7 @@ class Libro:
 
 
 # Sheets written after the data sheets: (wb, ds, refs, formulas) -> None. Each lives in its own module of
-# excel/ and is listed here once, in the order the sheets appear.
+# excel/ and is listed here once; where it appears in the workbook is `hojas_del_libro`'s order.
 HOJAS_ADICIONALES: tuple = (hoja_beneficio, hoja_extracto, hoja_graficos)
 # Sheets that need the earlier cuts (coopxl libro CORTE1 CORTE2 ...), written only when there are some:
 # (wb, ds, refs, formulas, anteriores) -> None.

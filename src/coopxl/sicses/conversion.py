@@ -240,13 +240,6 @@ def _unicos(s: Celdas) -> tuple[pa.Array, pa.Array]:
     return d.dictionary, d.indices
 
 
-def por_unicos(arr: Celdas, fn: Callable[[str], object], tipo: pa.DataType) -> pa.Array:
-    """Apply a Python function once per distinct value (codes, dates: few distinct values)."""
-    valores, indices = _unicos(arr)
-    convertidos = pa.array([fn(u) for u in valores.to_pylist()], tipo)
-    return convertidos.take(indices)
-
-
 def _partes(s: pd.Series, es_nativo: Callable[[object], bool]) -> tuple[pa.Array, np.ndarray]:
     """Split an object column into its text cells (as a str Series) and a mask of its native cells.
 
@@ -660,21 +653,25 @@ def _codigo_uno(v: str) -> str:
     return v
 
 
-def a_codigo(s: Celdas, transformar: Callable[[str], str] | None = None) -> pd.Series:
-    """Codes compared as text: trimmed, upper case, '1.0' and '01' as '1' (once per distinct value)."""
+def _codigos_unicos(s: Celdas, transformar: Callable[[str], str] | None) -> tuple[list[str], pa.Array]:
+    """(each distinct cell converted to its code, index of each cell's value): the work done once per value."""
     t = s if _diccionario(s) is not None else texto(s)
     fn = _codigo_uno if transformar is None else (lambda v: transformar(_codigo_uno(v)))
-    return serie(por_unicos(t, fn, pa.large_string()))
+    valores, indices = _unicos(t)
+    return [fn(u) for u in valores.to_pylist()], indices
+
+
+def a_codigo(s: Celdas, transformar: Callable[[str], str] | None = None) -> pd.Series:
+    """Codes compared as text: trimmed, upper case, '1.0' and '01' as '1' (once per distinct value)."""
+    convertidos, indices = _codigos_unicos(s, transformar)
+    return serie(pa.array(convertidos, pa.large_string()).take(indices))
 
 
 def a_codigo_permitido(s: Celdas, permitidos: tuple[str, ...], transformar: Callable[[str], str] | None = None
                        ) -> tuple[pd.Series, np.ndarray]:
     """As `a_codigo`, with the mask of the cells whose code is not one of `permitidos` (looked up once per
     distinct value, not once per cell)."""
-    t = s if _diccionario(s) is not None else texto(s)
-    fn = _codigo_uno if transformar is None else (lambda v: transformar(_codigo_uno(v)))
-    valores, indices = _unicos(t)
-    convertidos = [fn(u) for u in valores.to_pylist()]
+    convertidos, indices = _codigos_unicos(s, transformar)
     conjunto = set(permitidos)
     fuera = np.array([v not in conjunto for v in convertidos], dtype=bool)
     idx = np.asarray(indices.to_numpy(zero_copy_only=False))
