@@ -229,10 +229,8 @@ class _Personas:
 
     def primera_fila(self, filas: np.ndarray | None = None) -> np.ndarray:
         """Per person id: the first asociados row (within `filas`) of that person, -1 if none."""
-        primera = np.full(self.n, -1, dtype=np.int64)
         posiciones = np.arange(len(self.ids)) if filas is None else np.flatnonzero(filas)
-        primera[self.ids[posiciones][::-1]] = posiciones[::-1]
-        return primera
+        return primera_por_id(self.ids, posiciones, self.n)
 
 
 def _claves(df: pd.DataFrame, textos: dict[str, int]) -> np.ndarray:
@@ -253,12 +251,16 @@ def _claves(df: pd.DataFrame, textos: dict[str, int]) -> np.ndarray:
     return claves
 
 
+def primera_por_id(ids: np.ndarray, posiciones: np.ndarray, n: int) -> np.ndarray:
+    """Per id 0..n-1: the first of the rows `posiciones` (ascending) whose id (`ids[row]`) it is; -1 if none."""
+    primera = np.full(n, -1, dtype=np.int64)
+    primera[ids[posiciones][::-1]] = posiciones[::-1]  # reversed: the last write of each id is its first row
+    return primera
+
+
 def _primeras_filas(ids: np.ndarray, n: int) -> np.ndarray:
     """The first row of each id 0..n-1 (ids that never appear get row 0)."""
-    primera = np.zeros(n, dtype=np.int64)
-    posiciones = np.arange(len(ids))
-    primera[ids[::-1]] = posiciones[::-1]
-    return primera
+    return np.maximum(primera_por_id(ids, np.arange(len(ids)), n), 0)
 
 
 def _poblaciones_asociados(a: pd.DataFrame, ds_corte: dt.date, p: Periodo, cartera: pd.DataFrame | None,

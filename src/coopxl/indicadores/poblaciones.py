@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from coopxl.dataset import PID, una_vez
+from coopxl.dataset import PID, primera_por_id, una_vez
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset
@@ -31,9 +31,8 @@ def primeras_filas(ds: Dataset, mascara: pd.Series) -> np.ndarray:
     filas = np.flatnonzero(mascara.to_numpy(dtype=bool))
     if not len(filas):
         return filas
-    ids = ds.asociados[PID].to_numpy(dtype=np.int64)[filas]
-    primera = np.full(int(ids.max()) + 1, -1, dtype=np.int64)
-    primera[ids[::-1]] = filas[::-1]  # reversed: the last write of each id is its first row
+    ids = ds.asociados[PID].to_numpy(dtype=np.int64)
+    primera = primera_por_id(ids, filas, int(ids[filas].max()) + 1)
     primera = primera[primera >= 0]
     primera.sort()
     return primera
@@ -112,10 +111,7 @@ def _primera_fila(ds: Dataset) -> np.ndarray:
     if a is None or not len(a):
         return np.zeros(0, dtype=np.int64)
     ids = a[PID].to_numpy(dtype=np.int64)
-    primera = np.full(int(ids.max()) + 1, -1, dtype=np.int64)
-    filas = np.arange(len(ids), dtype=np.int64)
-    primera[ids[::-1]] = filas[::-1]  # reversed: the last write of each id is its first row
-    return primera
+    return primera_por_id(ids, np.arange(len(ids), dtype=np.int64), int(ids.max()) + 1)
 
 
 def codigo_genero(ds: Dataset, pids: np.ndarray) -> np.ndarray:
