@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 
 from coopxl.complementarios import POR_CLAVE
 from coopxl.cuif import Catalogo
+from coopxl.hilos import en_paralelo
 from coopxl.parametros import Parametros, cargar_parametros
 from coopxl.sicses.descubrimiento import Lectura, leer_carpeta
 from coopxl.sicses.layouts import TIPOS_DOCUMENTO
@@ -176,16 +177,31 @@ class _Personas:
             self.ids = np.zeros(0, dtype=np.int64)
             self.n = 0
             return
-        textos: dict[str, int] = {}
-        claves = [_claves(v, textos) for v in self._marcos.values()]
-        codigos, _ = pd.factorize(np.concatenate(claves), sort=False)
+        claves = _claves_de(self._marcos)
+        # asociados numbered first (a small hash table), the other reports looked up in it: a lookup costs
+        # a fraction of numbering, and only the persons found nowhere in asociados are numbered after it,
+        # in order of first appearance over the reports, as one numbering of all the rows would.
+        propios = claves.pop("asociados", np.zeros(0, dtype=np.int64))
+        codigos, unicos = pd.factorize(propios, sort=False)
+        self.ids = self._global["asociados"] = codigos.astype(np.int64)
+        self.n = len(unicos)
+        indice = pd.Index(unicos)
+        vistos = en_paralelo(indice.get_indexer, claves, peso=len)
+        fuera = [c[v < 0] for c, v in zip(claves.values(), vistos.values(), strict=True)]
+        ajenos, _ = pd.factorize(np.concatenate(fuera), sort=False) if fuera else (np.zeros(0, np.int64), None)
         inicio = 0
-        for k, c in zip(self._marcos, claves, strict=True):
-            self._global[k] = codigos[inicio: inicio + len(c)].astype(np.int64)
-            inicio += len(c)
-        self.total = int(codigos.max()) + 1 if len(codigos) else 0
-        self.ids = self._global.get("asociados", np.zeros(0, dtype=np.int64))
-        self.n = int(self.ids.max()) + 1 if len(self.ids) else 0
+        for k, v in vistos.items():
+            faltan = v < 0
+            cuantos = int(np.count_nonzero(faltan))
+            if cuantos:
+                v[faltan] = ajenos[inicio: inicio + cuantos] + self.n
+                inicio += cuantos
+            self._global[k] = v.astype(np.int64, copy=False)
+        self.total = self.n + (int(ajenos.max()) + 1 if len(ajenos) else 0)
+
+    def globales(self) -> dict[str, np.ndarray]:
+        """Per report: each row's person number among the persons of every report."""
+        return dict(self._global)
 
     @property
     def universo(self) -> pa.Array:
@@ -233,9 +249,20 @@ class _Personas:
         return primera_por_id(self.ids, posiciones, self.n)
 
 
-def _claves(df: pd.DataFrame, textos: dict[str, int]) -> np.ndarray:
-    """An integer key per row for its person: number × 16 + document type for all-digit documents (up to
-    15 digits), a negative number shared through `textos` for any other document."""
+def _claves_de(marcos: dict[str, pd.DataFrame]) -> dict[str, np.ndarray]:
+    """An integer key per row of each frame for its person: number × 16 + document type for all-digit
+    documents (up to 15 digits), a negative number shared by all the frames for any other document."""
+    numericas = en_paralelo(_claves_numericas, marcos, peso=len)
+    textos: dict[str, int] = {}
+    for k, (claves, otros) in numericas.items():  # in frame order: the same text, the same key
+        if len(otros):
+            personas = marcos[k]["persona"].to_numpy()[otros]
+            claves[otros] = [-1 - textos.setdefault(p, len(textos)) for p in personas]
+    return {k: claves for k, (claves, _) in numericas.items()}
+
+
+def _claves_numericas(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The keys of the all-digit documents (any other gets 0), and the rows of the others."""
     tipo = pc.index_in(pa.array(df["tipo_documento"].astype("str")).cast(pa.large_string()),
                        value_set=pa.array(TIPOS_DOCUMENTO, pa.large_string()))
     tipo_n = np.asarray(pc.fill_null(tipo, 15).to_numpy(zero_copy_only=False), dtype=np.int64)
@@ -244,11 +271,7 @@ def _claves(df: pd.DataFrame, textos: dict[str, int]) -> np.ndarray:
         np.asarray(pc.binary_length(doc)) <= 15)
     valor = pc.cast(pc.if_else(pa.array(numerico), doc, pa.scalar("0", pa.large_string())), pa.int64())
     claves = np.asarray(valor.to_numpy(zero_copy_only=False), dtype=np.int64) * 16 + tipo_n
-    otros = np.flatnonzero(~numerico)
-    if len(otros):
-        personas = df["persona"].to_numpy()[otros]
-        claves[otros] = [-1 - textos.setdefault(p, len(textos)) for p in personas]
-    return claves
+    return claves, np.flatnonzero(~numerico)
 
 
 def primera_por_id(ids: np.ndarray, posiciones: np.ndarray, n: int) -> np.ndarray:
@@ -365,7 +388,9 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
     corte = corte or _corte(lectura, complementarios, informe)
     p = Periodo.de_corte(corte)
     avisos: list[str] = []
-    datos = {r: _con_persona(lectura.datos(r)) for r in REPORTES if r != "catalogo"}
+    leidos = {r: df for r in REPORTES if r != "catalogo" and (df := lectura.datos(r)) is not None}
+    datos: dict[str, pd.DataFrame | None] = dict.fromkeys(r for r in REPORTES if r != "catalogo")
+    datos.update(en_paralelo(_con_persona, leidos, peso=len))
     personas = _Personas(datos["asociados"], {k: v for k, v in datos.items() if k != "asociados"})
     for r, df in datos.items():
         if df is not None:
@@ -393,21 +418,36 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
         desembolsos = _desembolsos(cartera, p, cortes_previos or [], par, personas)
         if not cortes_previos:
             avisos.append(AVISO_UN_CORTE)
-    deudores = personas.suma("cartera", cartera["saldo_capital"], "saldo_capital") if cartera is not None else None
-    ahorradores = None
-    if datos["captaciones"] is not None:
-        ahorradores = personas.suma("captaciones", datos["captaciones"]["saldo_disponible"], "saldo_disponible")
+    saldos = {r: (r, c) for r, c in (("cartera", "saldo_capital"), ("captaciones", "saldo_disponible"))
+              if datos[r] is not None}
+    sumas = en_paralelo(lambda rc: personas.suma(rc[0], datos[rc[0]][rc[1]], rc[1]), saldos,
+                        peso=lambda rc: len(datos[rc[0]]))
+    deudores, ahorradores = sumas.get("cartera"), sumas.get("captaciones")
     cuif = Catalogo.desde(datos["catalogo"], par.unidad_cuif)
     if cuif is not None and corte.month != 12:
         avisos.append(f"Las cuentas de ingresos y gastos (clases 4 y 5) son acumuladas del 1 de enero al "
                       f"{corte:%d/%m/%Y}, no del periodo de 12 meses.")
-    return Dataset(
+    ds = Dataset(
         corte=corte, periodo=p, parametros=par, complementarios=complementarios,
         directivos_personas=dir_personas, desembolsos=desembolsos, deudores=deudores,
         ahorradores=ahorradores, cuif=cuif, anterior=anterior, advertencias=tuple(avisos),
         carpeta=lectura.carpeta, archivos={k: c.archivo.name for k, c in lectura.cargas.items()},
         **datos,
     )
+    numerados = {r: (getattr(ds, r), ids) for r, ids in personas.globales().items()}
+    object.__setattr__(ds, _NUMERADOS, numerados)  # as `una_vez` keeps things: gone with a replaced Dataset
+    return ds
+
+
+_NUMERADOS = "_coopxl_numerados"
+
+
+def numeros_de_persona(ds: Dataset, reporte: str) -> np.ndarray | None:
+    """Per row of `reporte`: its person's number among the persons of every file, as `construir` numbered
+    them (the same person, the same number, in any report); None when this Dataset object was not built by
+    `construir` or that frame is no longer the one numbered."""
+    marco, ids = ds.__dict__.get(_NUMERADOS, {}).get(reporte, (None, None))
+    return ids if marco is not None and marco is getattr(ds, reporte) else None
 
 
 def _desembolsos(cartera: pd.DataFrame, p: Periodo, previos: list[Lectura], par: Parametros,

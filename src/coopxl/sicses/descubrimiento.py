@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from coopxl.hilos import en_paralelo
 from coopxl.parametros import ARCHIVOS as ARCHIVOS_PARAMETROS
 from coopxl.sicses.carga import (
     Carga,
@@ -141,8 +141,9 @@ def leer_carpeta(carpeta: Path, informe: Informe | None = None, hilos: int | Non
 
     Files are recognised one after the other (a sample each); workbooks are loaded there and then (the
     parsed sheet is already in memory, and calamine holds the GIL), text files afterwards side by side in
-    `hilos` threads (pyarrow parses and computes without the GIL). Each file's problems are collected
-    apart and merged in file order, so the report does not depend on the threads.
+    `hilos` threads, the largest first (pyarrow parses and computes without the GIL; `coopxl.hilos`).
+    Each file's problems are collected apart and merged in file order, so the report does not depend on
+    the threads.
     """
     lectura = Lectura(Path(carpeta), informe=informe if informe is not None else Informe())
     inf = lectura.informe
@@ -177,20 +178,22 @@ def leer_carpeta(carpeta: Path, informe: Informe | None = None, hilos: int | Non
         trabajos.append(trabajo)
         libro = r is not None and r.muestra is not None and r.muestra.libro
         cargas.append(cargar_uno(trabajo) if libro else None)
-    en_paralelo = [i for i, (_, r, _) in enumerate(trabajos) if r is not None and r.muestra is not None]
-    n = hilos if hilos is not None else min(4, os.cpu_count() or 1)
-    if n > 1 and len(en_paralelo) > 1:
-        with ThreadPoolExecutor(max_workers=n, thread_name_prefix="coopxl-lectura") as ejecutor:
-            hechas = list(ejecutor.map(cargar_uno, [trabajos[i] for i in en_paralelo]))
-    else:
-        hechas = [cargar_uno(trabajos[i]) for i in en_paralelo]
-    for i, carga in zip(en_paralelo, hechas, strict=True):
+    texto = {i: t for i, t in enumerate(trabajos) if t[1] is not None and t[1].muestra is not None}
+    hechas = en_paralelo(cargar_uno, texto, peso=lambda t: _tamano(t[0]), hilos=hilos)
+    for i, carga in hechas.items():
         cargas[i] = carga
     for (_, r, propio), carga in zip(trabajos, cargas, strict=True):
         inf.unir(propio)
         if carga is not None and r is not None and r.layout is not None:
             lectura.cargas[r.layout.id] = carga
     return lectura
+
+
+def _tamano(archivo: Path) -> int:
+    try:
+        return archivo.stat().st_size
+    except OSError:
+        return 0
 
 
 def _seguro(archivo: Path, informe: Informe, funcion: Callable[[], T]) -> T | None:

@@ -3,21 +3,17 @@ catálogo's levels, and the accountant's first cross-checks (files against the c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from coopxl import formato
+from coopxl.dataset import Dataset, numeros_de_persona, primera_por_id
 from coopxl.sicses.carga import LINEA
 from coopxl.sicses.conversion import esta_en, fraccion_probable
 from coopxl.sicses.descubrimiento import Lectura
 from coopxl.sicses.problemas import MAX_POR_GRUPO, Informe, Problema
-
-if TYPE_CHECKING:
-    from coopxl.dataset import Dataset
 
 PID = "_pid"  # see coopxl.dataset.PID
 
@@ -46,6 +42,13 @@ def _primeras(personas: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return ids, ids > previo
 
 
+def _primeras_de(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """As `_primeras`, for rows whose persons are numbered already."""
+    filas = np.arange(len(ids))
+    n = int(ids.max()) + 1 if len(ids) else 0
+    return ids, primera_por_id(ids, filas, n)[ids] == filas
+
+
 def validar(ds: Dataset, lectura: Lectura) -> Informe:
     inf = lectura.informe
     corte = pd.Timestamp(ds.corte)
@@ -64,7 +67,8 @@ def validar(ds: Dataset, lectura: Lectura) -> Informe:
         df = getattr(ds, reporte)
         if df is None or df.empty:
             return
-        ids, primera = _primeras(df["persona"])
+        numeros = numeros_de_persona(ds, reporte)
+        ids, primera = _primeras(df["persona"]) if numeros is None else _primeras_de(numeros)
         repetido = (ids >= 0) & ~primera & (df["documento"] != "").to_numpy()
         if not repetido.any():
             return
