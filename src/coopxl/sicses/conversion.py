@@ -287,7 +287,7 @@ class Numeros:
     their cleaned text (`resto`) and their kind (`clase`).
     """
 
-    texto: pa.Array  # text cells, trimmed ('' for empty and for native cells)
+    texto: pa.Array  # text cells, trimmed ('' for empty and for native cells; empty when all are native)
     vacio: np.ndarray
     digitos: np.ndarray  # plain digits
     indices: np.ndarray  # the other non-empty text cells
@@ -331,10 +331,8 @@ class Numeros:
         return self._mascara(0)
 
     def evidencia(self) -> EstiloNumerico:
-        if self.estilo_nativo is not None and self.valores_nativos is not None:
-            v = self.valores_nativos[~np.isnan(self.valores_nativos)]
-            if (v != np.floor(v)).any():
-                return self.estilo_nativo
+        if self.estilo_nativo is not None and self.valores_nativos is not None and _hay_fraccion(self.valores_nativos):
+            return self.estilo_nativo
         col = int(np.isin(self.clase, (_COL, _COL_MILES)).sum())
         pun = int(np.isin(self.clase, (_PUN, _PUN_MILES)).sum())
         return "colombiano" if col > pun else "punto" if pun > col else "indistinto"
@@ -348,6 +346,16 @@ class Numeros:
         minoria: EstiloNumerico = "punto" if pun.sum() <= col.sum() else "colombiano"
         donde = pun if minoria == "punto" else col
         return minoria, int(self.indices[donde][0])
+
+
+def _hay_fraccion(v: np.ndarray, trozo: int = 1 << 16) -> bool:
+    """Whether some value (NaN aside) is not whole: a piece at a time, so that the temporaries stay small
+    (no mask and no copy as big as the column) and the first fraction stops the look."""
+    for i in range(0, len(v), trozo):
+        seg = v[i: i + trozo]
+        if ((np.floor(seg) != seg) & (seg == seg)).any():  # seg == seg: not NaN
+            return True
+    return False
 
 
 def _clasificar(sub: pa.Array) -> np.ndarray:
@@ -386,6 +394,9 @@ def _limpiar_numeros(sub: pa.Array) -> pa.Array:
     return pc.replace_substring_regex(sub, r"^\((.*)\)$", r"-\1")
 
 
+_SIN_TEXTO = pa.array([], pa.large_string())  # the text of a column whose cells are all native numbers
+
+
 def analizar_numeros(s: Celdas) -> Numeros:
     n = len(s)
     nativo = valores_nativos = None
@@ -395,7 +406,7 @@ def analizar_numeros(s: Celdas) -> Numeros:
     elif isinstance(s, pa.Array | pa.ChunkedArray):  # numbers pyarrow already parsed
         valores_nativos = np.asarray(s.to_numpy(zero_copy_only=False), dtype=np.float64)
         nativo = ~np.isnan(valores_nativos)
-        t = pa.repeat("", n).cast(pa.large_string())
+        t = _SIN_TEXTO
         solo_numeros = True
     elif s.dtype == object:  # type: ignore[union-attr]
         t, nativo = _partes(s, _es_numero)  # type: ignore[arg-type]
@@ -403,7 +414,7 @@ def analizar_numeros(s: Celdas) -> Numeros:
     else:  # float64 (or another native numeric dtype) from a workbook
         valores_nativos = pd.to_numeric(s, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
         nativo = ~np.isnan(valores_nativos)
-        t = pa.repeat("", n).cast(pa.large_string())
+        t = _SIN_TEXTO
         solo_numeros = True
     if solo_numeros and nativo is not None:
         return Numeros(t, ~nativo, np.zeros(n, dtype=bool), np.zeros(0, dtype=np.int64),
@@ -447,6 +458,8 @@ def a_numero(n: Numeros, estilo: EstiloNumerico, tasa: bool = False) -> np.ndarr
     `estilo` settles the ambiguous cells ('indistinto' counts as Colombian); in a rate column
     (`tasa`) an ambiguous separator is a decimal separator.
     """
+    if n.valores_nativos is not None and not len(n.indices) and not n.digitos.any():
+        return n.valores_nativos  # every cell native or empty (NaN there already)
     colombiano = estilo != "punto"
     valores = np.full(len(n.vacio), np.nan)
     if n.digitos.any():
