@@ -221,3 +221,57 @@ def test_bom_seguido_de_cp1252_con_filas_malas(tmp_path):
     assert x.filas_malas == y.filas_malas == [(3, 1, "Ñu")]
     assert np.array_equal(x.lineas, y.lineas)
     assert all(c.equals(d) for c, d in zip(x.columnas, y.columnas, strict=True))
+
+
+def _fechas_por_strptime(dic: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The general path for the two exact forms: pyarrow's strptime, kept only when formatting back gives the text."""
+    valores = np.full(len(dic), np.datetime64("NaT", "us"))
+    hechos = np.zeros(len(dic), dtype=bool)
+    for formato in ("%d/%m/%Y", "%Y-%m-%d"):
+        fechas = pc.strptime(dic, format=formato, unit="us", error_is_null=True)
+        vuelta = pc.fill_null(pc.equal(pc.strftime(fechas, format=formato), dic.cast(pa.string())), False)
+        ok = np.asarray(vuelta.to_numpy(zero_copy_only=False), dtype=bool) & ~hechos
+        valores[ok] = np.asarray(fechas.to_numpy(zero_copy_only=False), dtype="datetime64[us]")[ok]
+        hechos |= ok
+    return valores, hechos
+
+
+def test_fechas_fijas_como_strptime():
+    """The byte-level reading of dd/mm/yyyy and yyyy-mm-dd takes only texts strptime takes, with the same
+    date (31/02, 29/02 of 1900 and 2023, month 13, day 0 rejected); what it leaves goes the general way."""
+    textos = {"1/2/2024", "01/02/24", "2024/01/02", "01-02-2024", "aa/bb/cccc", " 01/02/2024", "01/02/2024 ",
+              "0000-00-00", "00/00/0000", "31/12/20x4", "+1/02/2024", "01/02/2024", "١٢/٠٢/٢٠٢٤", "01/0202024"}
+    for anio in (1000, 1600, 1899, 1900, 2000, 2023, 2024, 2100, 9999, 999, 1):
+        for mes in range(0, 14):
+            for dia in range(0, 33):
+                textos |= {f"{dia:02d}/{mes:02d}/{anio:04d}", f"{anio:04d}-{mes:02d}-{dia:02d}"}
+    dic = pa.array(sorted(textos), pa.large_string())
+    valores, hechos = cv._fechas_fijas(dic)
+    esperados, aceptados = _fechas_por_strptime(dic)
+    assert hechos.sum() > 5000 and not (hechos & ~aceptados).any()
+    assert np.array_equal(valores[hechos], esperados[hechos])
+    dejados = [dic[int(i)].as_py() for i in np.flatnonzero(aceptados & ~hechos)]
+    assert dejados and all(int(v[-4:] if "/" in v else v[:4]) < 1000 for v in dejados)  # years before 1000 only
+    t = pa.array(dic.to_pylist() * 2, pa.large_string())  # whole path: fast and general parts together
+    todas, malos, vacios = cv._fechas_texto(t)
+    for i, v in enumerate(t.to_pylist()):
+        f = cv.fecha_texto(v)
+        assert vacios[i] == (f is None) and malos[i] == (f is False), v
+        if f not in (None, False):
+            assert todas[i] == np.datetime64(f, "us"), v
+
+
+def test_evidencia_de_numeros_nativos():
+    """A fraction anywhere in a native column shows its style; NaN, inf and whole numbers show none."""
+    for valores, fraccion in (([1.0, np.nan, -3.0, np.inf, -np.inf], False), ([-1e-20], True), ([2.5], True),
+                              ([1e300, -1e300], False), ([np.nan], False), ([0.0] * 70000 + [0.5], True)):
+        n = cv.analizar_numeros(pa.array(valores))
+        n.estilo_nativo = "colombiano"
+        assert (n.evidencia() == "colombiano") == fraccion, valores
+
+
+def test_numero_texto_simple_igual_que_la_columna():
+    for texto in ("0", "007", "123456789012345678901234", " 42 ", "1234567"):
+        n = cv.analizar_numeros(pd.Series([texto.strip()], dtype="str"))
+        assert cv.a_numero_texto(texto) == float(cv.a_numero(n, "colombiano")[0])
+    assert cv.a_numero_texto("1.234,5") == 1234.5 and cv.a_numero_texto("") is None
