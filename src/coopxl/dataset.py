@@ -28,6 +28,7 @@ from coopxl.complementarios import POR_CLAVE
 from coopxl.cuif import Catalogo
 from coopxl.hilos import en_paralelo
 from coopxl.parametros import Parametros, cargar_parametros
+from coopxl.sicses.conversion import a_numeros_texto
 from coopxl.sicses.descubrimiento import Lectura, leer_carpeta
 from coopxl.sicses.layouts import TIPOS_DOCUMENTO
 from coopxl.sicses.problemas import Informe
@@ -498,6 +499,7 @@ def leer_complementarios(lectura: Lectura, informe: Informe) -> dict[str, float 
     df = carga.datos
     col_clave, col_valor = carga.titulo("clave"), carga.titulo("valor")
     vistas: dict[str, int] = {}
+    numeros = a_numeros_texto(v for v in df["valor"] if isinstance(v, str))  # one pass for all
     for clave_txt, valor, linea in zip(df["clave"], df["valor"], df["_linea"], strict=True):
         clave = _sin_acentos(str(clave_txt).strip().lower())
         if not clave:
@@ -516,7 +518,7 @@ def leer_complementarios(lectura: Lectura, informe: Informe) -> dict[str, float 
             valores[clave] = None
             continue
         if spec.tipo in ("numero", "porcentaje"):
-            x = _numero_valor(valor)
+            x = _numero_valor(valor, numeros)
             if x is None:
                 informe.error(nombre, f"se esperaba un número para «{spec.etiqueta}».", fila=int(linea),
                               columna=col_valor, valor=texto)
@@ -561,20 +563,17 @@ def _texto_valor(valor: object) -> str:
     return celda_texto(valor)
 
 
-def _numero_valor(valor: object) -> float | None:
-    """A complementarios number: a workbook number as it is; text in Colombian style ("1.500.000", "12,5")."""
-    from coopxl.sicses.conversion import a_numero_texto
-
+def _numero_valor(valor: object, leidos: dict[str, float | ValueError | None]) -> float | None:
+    """A complementarios number: a workbook number as it is; text in Colombian style ("1.500.000", "12,5"),
+    as `a_numeros_texto` read it into `leidos`."""
     if isinstance(valor, bool):
         return None
     if isinstance(valor, int | float | np.integer | np.floating):
         return None if np.isnan(valor) else float(valor)
     if not isinstance(valor, str):
         return None
-    try:
-        return a_numero_texto(valor)
-    except ValueError:
-        return None
+    r = leidos[valor] if valor in leidos else a_numeros_texto([valor])[valor]
+    return None if isinstance(r, ValueError) else r
 
 
 def _fecha_valor(valor: object) -> dt.date | None:

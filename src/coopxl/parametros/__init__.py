@@ -72,13 +72,6 @@ class _Fila:
         return self.datos.get(clave, defecto)
 
 
-def _numero(texto: str) -> float | None:
-    """A parameter typed by a user: '1.423.500', '1423500', '5,10' or '5.10'; None when empty."""
-    from coopxl.sicses.conversion import a_numero_texto
-
-    return a_numero_texto(texto)
-
-
 def _filas(texto: str, archivo: str) -> list[_Fila]:
     from coopxl.sicses.lectura import detectar_delimitador, partir_lineas
 
@@ -130,19 +123,26 @@ def _buscar(carpeta: Path, nombre: str) -> Path | None:
 
 def cargar_parametros(carpeta_usuario: Path | None, informe: Informe) -> Parametros:
     """Defaults merged with the user's files; a bad value is reported (file, row, column) and skipped."""
+    from coopxl.sicses.conversion import a_numeros_texto
+
     fuentes: dict[str, str] = {}
+    numeros: dict[str, float | ValueError | None] = {}
 
     def leer(nombre: str) -> list[_Fila]:
         filas, origen = _leer(nombre, carpeta_usuario, informe)
         fuentes[nombre] = origen
+        # every cell read as a number at once (one pass instead of one per cell); `num` picks what it needs
+        numeros.update(a_numeros_texto(v for f in filas for v in f.datos.values() if v not in numeros))
         return filas
 
     def num(f: _Fila, col: str) -> float | None:
-        try:
-            return _numero(f.get(col))
-        except ValueError:
-            informe.error(f.archivo, "se esperaba un número.", fila=f.linea, columna=col, valor=f.get(col))
+        """A parameter typed by a user: '1.423.500', '1423500', '5,10' or '5.10'; None when empty."""
+        texto = f.get(col)
+        r = numeros[texto] if texto in numeros else a_numeros_texto([texto])[texto]
+        if isinstance(r, ValueError):
+            informe.error(f.archivo, "se esperaba un número.", fila=f.linea, columna=col, valor=texto)
             return None
+        return r
 
     smmlv: dict[int, float] = {}
     ipc: dict[int, float] = {}

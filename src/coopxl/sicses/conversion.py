@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -490,12 +490,23 @@ def a_numero_texto(texto: str, estilo: EstiloNumerico = "colombiano") -> float |
     limpio = texto.strip()
     if limpio.isascii() and limpio.isdigit():  # the common case, without the column machinery
         return float(limpio)
-    n = analizar_numeros(pd.Series([limpio], dtype="str"))
-    if n.vacio[0]:
-        return None
-    if n.malos[0]:
-        raise ValueError(texto)
-    return float(a_numero(n, estilo)[0])
+    r = a_numeros_texto([limpio], estilo)[limpio]
+    if isinstance(r, ValueError):
+        raise r
+    return r
+
+
+def a_numeros_texto(textos: Iterable[str], estilo: EstiloNumerico = "colombiano"
+                    ) -> dict[str, float | ValueError | None]:
+    """`a_numero_texto` of many texts in one pass (each cell is read on its own, so the result of a text
+    does not depend on the others): text -> number, None when empty, a ValueError (returned) when bad."""
+    unicos = list(dict.fromkeys(textos))
+    if not unicos:
+        return {}
+    n = analizar_numeros(pd.Series([t.strip() for t in unicos], dtype="str"))
+    valores = a_numero(n, estilo)
+    return {t: None if n.vacio[i] else ValueError(t) if n.malos[i] else float(valores[i])
+            for i, t in enumerate(unicos)}
 
 
 def fraccion_probable(tasas: pd.Series) -> pd.Series:
