@@ -275,3 +275,16 @@ def test_numero_texto_simple_igual_que_la_columna():
         n = cv.analizar_numeros(pd.Series([texto.strip()], dtype="str"))
         assert cv.a_numero_texto(texto) == float(cv.a_numero(n, "colombiano")[0])
     assert cv.a_numero_texto("1.234,5") == 1234.5 and cv.a_numero_texto("") is None
+
+
+def test_pagares_repetidos_como_por_texto():
+    """Loan numbers told apart by an integer key flag the same rows as by their text."""
+    from coopxl.sicses.validacion import _primeras, _repetidos
+
+    r = random.Random(9)
+    for _ in range(50):
+        piezas = ["7", "007", "07", "", "12345678901234567", "1", "0", "00"] + [str(r.randint(0, 50)) for _ in range(5)]
+        if r.random() < 0.2:
+            piezas.append("A-1")  # not all digits: the text path
+        s = pd.Series([r.choice(piezas) for _ in range(r.randint(0, 30))], dtype="str")
+        assert _repetidos(s).tolist() == (~_primeras(s)[1]).tolist(), s.tolist()

@@ -9,6 +9,7 @@ did, so nothing downstream depends on the scheduling.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
@@ -24,14 +25,34 @@ def cuantos_hilos(pedidos: int | None = None) -> int:
     return pedidos if pedidos is not None else min(MAXIMO, os.cpu_count() or 1)
 
 
+_hilos_propios = threading.local()  # set in the pool's threads: work submitted from there runs in place
+_ejecutores: dict[int, ThreadPoolExecutor] = {}
+_cerrojo = threading.Lock()
+
+
+def _ejecutor(n: int) -> ThreadPoolExecutor:
+    """One pool per size, kept for the process: starting a thread costs milliseconds on some machines, and a
+    command asks for threads several times (files, then frames)."""
+    with _cerrojo:
+        if n not in _ejecutores:
+            _ejecutores[n] = ThreadPoolExecutor(max_workers=n, thread_name_prefix="coopxl",
+                                                initializer=lambda: setattr(_hilos_propios, "dentro", True))
+        return _ejecutores[n]
+
+
 def en_paralelo(funcion: Callable[[V], R], trabajos: dict[K, V], peso: Callable[[V], int],
                 hilos: int | None = None) -> dict[K, R]:
     """`{k: funcion(v)}` for every item of `trabajos`, the heaviest (by `peso`) first; in this thread when
-    there is one piece or one thread. An exception in a piece is raised here, as a plain call would."""
+    there is one piece or one thread, or when this is already a pool thread (waiting there for the pool's
+    other threads could wait forever). An exception in a piece is raised here, as a plain call would."""
     n = cuantos_hilos(hilos)
-    if n <= 1 or len(trabajos) <= 1:
+    if n <= 1 or len(trabajos) <= 1 or getattr(_hilos_propios, "dentro", False):
         return {k: funcion(v) for k, v in trabajos.items()}
     orden = sorted(trabajos, key=lambda k: -peso(trabajos[k]))
-    with ThreadPoolExecutor(max_workers=min(n, len(trabajos)), thread_name_prefix="coopxl") as ejecutor:
-        futuros = {k: ejecutor.submit(funcion, trabajos[k]) for k in orden}
+    ejecutor = _ejecutor(n)
+    futuros = {k: ejecutor.submit(funcion, trabajos[k]) for k in orden}
+    try:
         return {k: futuros[k].result() for k in trabajos}
+    finally:
+        for f in futuros.values():  # after a failure, the pieces not started are not run
+            f.cancel()

@@ -42,6 +42,20 @@ def _primeras(personas: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return ids, ids > previo
 
 
+def _repetidos(textos: pd.Series) -> np.ndarray:
+    """Whether each row's text is already in an earlier row. All-digit texts (loan numbers, the common
+    case) are told apart by an integer, number × 32 + length ('007' and '7' stay two), which is cheaper to
+    hash than the text; any other text makes the whole column go by text."""
+    t = pa.array(textos).cast(pa.large_string())
+    largo = np.asarray(pc.binary_length(t), dtype=np.int64)
+    digitos = np.asarray(pc.fill_null(pc.ascii_is_decimal(t), False).to_numpy(zero_copy_only=False), dtype=bool)
+    if not len(t) or t.null_count or not ((digitos & (largo <= 17)) | (largo == 0)).all():
+        return ~_primeras(textos)[1]
+    numero = pc.cast(pc.if_else(pa.array(largo == 0), pa.scalar("0", pa.large_string()), t), pa.int64())
+    codigos, _ = pd.factorize(np.asarray(numero, dtype=np.int64) * 32 + largo, sort=False)
+    return ~_primeras_de(codigos.astype(np.int64))[1]
+
+
 def _primeras_de(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """As `_primeras`, for rows whose persons are numbered already."""
     filas = np.arange(len(ids))
@@ -154,7 +168,7 @@ def validar(ds: Dataset, lectura: Lectura) -> Informe:
     tasas("cartera")
     tasas("captaciones")
     if ds.cartera is not None:
-        repetidos = pd.Series(~_primeras(ds.cartera["pagare"])[1], index=ds.cartera.index) & (
+        repetidos = pd.Series(_repetidos(ds.cartera["pagare"]), index=ds.cartera.index) & (
             ds.cartera["pagare"] != "")
         _filas(inf, "error", nombres["cartera"], repetidos, ds.cartera, "pagare", enc("cartera", "pagare"),
                "número de crédito (pagaré) repetido.")
