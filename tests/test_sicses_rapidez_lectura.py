@@ -288,3 +288,36 @@ def test_pagares_repetidos_como_por_texto():
             piezas.append("A-1")  # not all digits: the text path
         s = pd.Series([r.choice(piezas) for _ in range(r.randint(0, 30))], dtype="str")
         assert _repetidos(s).tolist() == (~_primeras(s)[1]).tolist(), s.tolist()
+
+
+def _bytes_referencia(d: bytes) -> tuple[str, int | None, int | None, int]:
+    """`analizar_bytes` by its definition, byte by byte: a lead byte followed by its continuation bytes is a
+    UTF-8 character; any other byte >= 0x80 is loose (Windows-1252)."""
+    altos = [i for i, b in enumerate(d) if b >= 0x80]
+    cubiertos: set[int] = set()
+    hay_utf8 = False
+    moji = None
+    for i in altos:
+        b = d[i]
+        largo = 2 if 0xC2 <= b <= 0xDF else 3 if 0xE0 <= b <= 0xEF else 4 if 0xF0 <= b <= 0xF4 else 0
+        if largo and all(i + k < len(d) and d[i + k] & 0xC0 == 0x80 for k in range(1, largo)):
+            cubiertos.update(range(i, i + largo))
+            hay_utf8 = True
+            if moji is None and b == 0xC3 and d[i + 1] in (0x83, 0x82) and i + 2 < len(d) and 0xC2 <= d[i + 2] <= 0xE2:
+                moji = i
+    sueltos = [i for i in altos if i not in cubiertos]
+    if not altos:
+        return "ascii", None, None, 0
+    if not sueltos:
+        return "utf-8", None, moji, len(altos)
+    return ("mixta" if hay_utf8 else "cp1252"), sueltos[0], moji, len(altos)
+
+
+def test_clasificar_bytes_como_su_definicion():
+    r = random.Random(3)
+    piezas = [b"a", b" ", b"\xe1", b"\xf1", b"\xc3\xb1", b"\xc3\x83\xc2\xb1", b"\xe2\x82\xac", b"\xf0\x9f\x98\x80",
+              b"\x80", b"\xbf", b"\xc2", b"\xe0\xa0", b"\xc3", b"\xc3\x82\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80"]
+    for _ in range(3000):
+        d = b"".join(r.choice(piezas) for _ in range(r.randint(0, 12)))
+        b = lectura.analizar_bytes(d)
+        assert (b.etiqueta, b.no_utf8, b.mojibake, b.altos) == _bytes_referencia(d), d

@@ -187,29 +187,36 @@ def analizar_bytes(datos: bytes | mmap.mmap) -> Bytes:
         return Bytes("ascii")
     altos = _posiciones_altas(arr)
     n = len(arr)
+    # Only high bytes next to another high byte can be part of a UTF-8 character (a lead byte and its
+    # continuation bytes are all >= 0x80, one after the other): the rest, nearly all of a Windows-1252
+    # file, are loose at once, and the character checks look at the runs alone.
+    junto = np.diff(altos) == 1
+    en_racha = np.concatenate((junto, [False])) | np.concatenate(([False], junto))
+    racha = altos[en_racha]
 
     def byte(k: int) -> np.ndarray:
-        pos = altos + k
+        pos = racha + k
         return np.where(pos < n, arr[np.minimum(pos, n - 1)], 0)
 
     def cont(k: int) -> np.ndarray:
         return (byte(k) & 0xC0) == 0x80
 
-    b = arr[altos]
+    b = arr[racha]
     c1, c2, c3 = cont(1), cont(2), cont(3)
     lider2 = (b >= 0xC2) & (b <= 0xDF) & c1
     lider3 = (b >= 0xE0) & (b <= 0xEF) & c1 & c2
     lider4 = (b >= 0xF0) & (b <= 0xF4) & c1 & c2 & c3
-    cubiertos = np.concatenate([altos[lider] + k for lider, largo in ((lider2, 2), (lider3, 3), (lider4, 4))
+    cubiertos = np.concatenate([racha[lider] + k for lider, largo in ((lider2, 2), (lider3, 3), (lider4, 4))
                                 for k in range(largo)])
-    sueltos = altos[~np.isin(altos, cubiertos, assume_unique=False)] if len(cubiertos) else altos
+    sueltos_racha = racha[~np.isin(racha, cubiertos)] if len(cubiertos) else racha
     b1, b2 = byte(1), byte(2)
-    moji = altos[lider2 & (b == 0xC3) & ((b1 == 0x83) | (b1 == 0x82)) & (b2 >= 0xC2) & (b2 <= 0xE2)]
+    moji = racha[lider2 & (b == 0xC3) & ((b1 == 0x83) | (b1 == 0x82)) & (b2 >= 0xC2) & (b2 <= 0xE2)]
     mojibake = int(moji[0]) if len(moji) else None
     hay_utf8 = bool(lider2.any() or lider3.any() or lider4.any())
-    if not len(sueltos):
+    primeros = [int(x[0]) for x in (altos[~en_racha], sueltos_racha) if len(x)]
+    if not primeros:
         return Bytes("utf-8", None, mojibake, len(altos))
-    return Bytes("mixta" if hay_utf8 else "cp1252", int(sueltos[0]), mojibake, len(altos))
+    return Bytes("mixta" if hay_utf8 else "cp1252", min(primeros), mojibake, len(altos))
 
 
 def etiqueta_codificacion(datos: bytes) -> str:
@@ -539,9 +546,9 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
             return None  # some cell is not a plain number: the text path reports it
         if malas:
             return None
-        for i in numericas:
+        for i in numericas:  # nan and inf are numbers to pyarrow, not to a user: the text path says so
             columna = tabla.column(i)
-            if len(columna) and pc.any(pc.or_(pc.is_nan(columna), pc.is_inf(columna))).as_py():
+            if len(columna) and not pc.all(pc.is_finite(columna), min_count=0).as_py():
                 return None
         return tabla
 
