@@ -169,7 +169,9 @@ class _Personas:
     numbering 4 million rows is an integer hash, not a string one; other documents by their text.
     """
 
-    def __init__(self, a: pd.DataFrame | None, otros: dict[str, pd.DataFrame] | None = None) -> None:
+    def __init__(self, a: pd.DataFrame | None, otros: dict[str, pd.DataFrame] | None = None,
+                 numericas: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> None:
+        """`numericas`: `_claves_numericas` of the frames, when already computed (side by side with other work)."""
         marcos = {"asociados": a, **(otros or {})}
         self._marcos = {k: v for k, v in marcos.items() if v is not None and len(v)}
         self._global: dict[str, np.ndarray] = {}
@@ -178,7 +180,7 @@ class _Personas:
             self.ids = np.zeros(0, dtype=np.int64)
             self.n = 0
             return
-        claves = _claves_de(self._marcos)
+        claves = _claves_de(self._marcos, numericas)
         # asociados numbered first (a small hash table), the other reports looked up in it: a lookup costs
         # a fraction of numbering, and only the persons found nowhere in asociados are numbered after it,
         # in order of first appearance over the reports, as one numbering of all the rows would.
@@ -250,10 +252,13 @@ class _Personas:
         return primera_por_id(self.ids, posiciones, self.n)
 
 
-def _claves_de(marcos: dict[str, pd.DataFrame]) -> dict[str, np.ndarray]:
+def _claves_de(marcos: dict[str, pd.DataFrame], hechas: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+               ) -> dict[str, np.ndarray]:
     """An integer key per row of each frame for its person: number × 16 + document type for all-digit
     documents (up to 15 digits), a negative number shared by all the frames for any other document."""
-    numericas = en_paralelo(_claves_numericas, marcos, peso=len)
+    faltan = {k: v for k, v in marcos.items() if not hechas or k not in hechas}
+    numericas = {**(hechas or {}), **en_paralelo(_claves_numericas, faltan, peso=len)}
+    numericas = {k: numericas[k] for k in marcos}
     textos: dict[str, int] = {}
     for k, (claves, otros) in numericas.items():  # in frame order: the same text, the same key
         if len(otros):
@@ -366,6 +371,19 @@ def _documento_legible(clave: str) -> str:
     return f"{tipo} {numero}"
 
 
+_PROPIOS = "_propios"  # the key of the piece of a round that is not a report's
+
+
+def _llamar(funcion: Callable[[], T]) -> T:
+    return funcion()
+
+
+def _persona_y_claves(df: pd.DataFrame) -> tuple[pd.DataFrame, tuple[np.ndarray, np.ndarray]]:
+    con = _con_persona(df)
+    assert con is not None
+    return con, _claves_numericas(con)
+
+
 def _con_persona(df: pd.DataFrame | None) -> pd.DataFrame | None:
     if df is None:
         return None
@@ -384,27 +402,49 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
               anterior: Dataset | None = None, cortes_previos: list[Lectura] | None = None) -> Dataset:
     """Build the Dataset of one cut from what was read; problems found go to `lectura.informe`."""
     informe = lectura.informe
-    par = parametros or cargar_parametros(lectura.carpeta, informe)
-    complementarios = leer_complementarios(lectura, informe)
+    leidos = {r: df for r in REPORTES if r != "catalogo" and (df := lectura.datos(r)) is not None}
+    # Side by side (coopxl.hilos), in three rounds of independent pieces: each frame's persona and key, with
+    # the parameters and complementarios; then the numbering; then the per-report sums with the cartera
+    # columns; then the asociados populations with the disbursements. A piece never writes a frame another
+    # piece reads: new columns are put on the frames here, between rounds.
+    ronda1: dict[str, Callable[[], object]] = {r: functools.partial(_persona_y_claves, df) for r, df in leidos.items()}
+    ronda1[_PROPIOS] = lambda: (parametros or cargar_parametros(lectura.carpeta, informe),
+                                leer_complementarios(lectura, informe))
+    hechos = en_paralelo(_llamar, ronda1, peso=lambda f: len(f.args[0]) if isinstance(f, functools.partial) else 0)
+    par, complementarios = hechos.pop(_PROPIOS)  # type: ignore[misc]
     corte = corte or _corte(lectura, complementarios, informe)
     p = Periodo.de_corte(corte)
     avisos: list[str] = []
-    leidos = {r: df for r in REPORTES if r != "catalogo" and (df := lectura.datos(r)) is not None}
     datos: dict[str, pd.DataFrame | None] = dict.fromkeys(r for r in REPORTES if r != "catalogo")
-    datos.update(en_paralelo(_con_persona, leidos, peso=len))
-    personas = _Personas(datos["asociados"], {k: v for k, v in datos.items() if k != "asociados"})
+    datos.update({r: h[0] for r, h in hechos.items()})  # type: ignore[index]
+    numericas = {r: h[1] for r, h in hechos.items()}  # type: ignore[index]
+    personas = _Personas(datos["asociados"], {k: v for k, v in datos.items() if k != "asociados"}, numericas)
     for r, df in datos.items():
         if df is not None:
             df[PID] = personas.ids if r == "asociados" else personas.ids_de(df["persona"], r)
     datos["catalogo"] = lectura.datos("catalogo")
     cartera = datos["cartera"]
+    ronda2: dict[str, Callable[[], object]] = {
+        r: functools.partial(personas.suma, r, datos[r][c], c)  # type: ignore[index]
+        for r, c in (("cartera", "saldo_capital"), ("captaciones", "saldo_disponible")) if datos[r] is not None}
     if cartera is not None:
-        cartera["modalidad_credito"] = cartera["codigo"].str.slice(0, 4).map(par.modalidades).fillna("otra")
-        cartera["desembolso_p"] = p.contiene(cartera["fecha_desembolso"])
+        ronda2[_PROPIOS] = lambda: (cartera["codigo"].str.slice(0, 4).map(par.modalidades).fillna("otra"),
+                                    p.contiene(cartera["fecha_desembolso"]))
+    hechos = en_paralelo(_llamar, ronda2, peso=lambda f: len(f.args[1]) if isinstance(f, functools.partial) else 0)
+    deudores, ahorradores = hechos.get("cartera"), hechos.get("captaciones")
+    if cartera is not None:
+        cartera["modalidad_credito"], cartera["desembolso_p"] = hechos[_PROPIOS]  # type: ignore[misc]
     a = datos["asociados"]
+    ronda3: dict[str, Callable[[], object]] = {}
     if a is not None:
-        a = _poblaciones_asociados(a, corte, p, cartera, datos["captaciones"], datos["aportes"],
-                                   par.dias_mora_habil, datos["asamblea"], personas)
+        ronda3["asociados"] = functools.partial(
+            _poblaciones_asociados, a, corte, p, cartera, datos["captaciones"], datos["aportes"], par.dias_mora_habil,
+            datos["asamblea"], personas)
+    if cartera is not None:
+        ronda3["desembolsos"] = functools.partial(_desembolsos, cartera, p, cortes_previos or [], par, personas)
+    hechos = en_paralelo(_llamar, ronda3, peso=lambda f: len(f.args[0]))  # type: ignore[attr-defined]
+    if a is not None:
+        a = hechos["asociados"]  # type: ignore[assignment]
         sin_nacimiento = int((a["vigente"] & a["natural"] & a["fecha_nacimiento"].isna()).sum())
         if sin_nacimiento:
             avisos.append(f"{sin_nacimiento} asociado(s) vigentes sin fecha de nacimiento: no cuentan en los "
@@ -414,16 +454,9 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
     if datos["directivos"] is not None:
         dir_personas, av = _directivos_personas(datos["directivos"], a, personas)
         avisos += av
-    desembolsos = None
-    if cartera is not None:
-        desembolsos = _desembolsos(cartera, p, cortes_previos or [], par, personas)
-        if not cortes_previos:
-            avisos.append(AVISO_UN_CORTE)
-    saldos = {r: (r, c) for r, c in (("cartera", "saldo_capital"), ("captaciones", "saldo_disponible"))
-              if datos[r] is not None}
-    sumas = en_paralelo(lambda rc: personas.suma(rc[0], datos[rc[0]][rc[1]], rc[1]), saldos,
-                        peso=lambda rc: len(datos[rc[0]]))
-    deudores, ahorradores = sumas.get("cartera"), sumas.get("captaciones")
+    desembolsos = hechos.get("desembolsos")
+    if cartera is not None and not cortes_previos:
+        avisos.append(AVISO_UN_CORTE)
     cuif = Catalogo.desde(datos["catalogo"], par.unidad_cuif)
     if cuif is not None and corte.month != 12:
         avisos.append(f"Las cuentas de ingresos y gastos (clases 4 y 5) son acumuladas del 1 de enero al "
