@@ -204,7 +204,7 @@ def vacios(s: Celdas) -> np.ndarray:
     dic = _diccionario(s)
     if dic is not None:
         valores, indices = dic
-        return (np.asarray(pc.binary_length(valores)) == 0)[np.asarray(indices)]
+        return _por_valor(np.asarray(pc.binary_length(valores)) == 0, indices)
     if es_texto(s):
         return np.asarray(pc.binary_length(_pa(s))) == 0
     if isinstance(s, pa.Array | pa.ChunkedArray):
@@ -213,6 +213,14 @@ def vacios(s: Celdas) -> np.ndarray:
     if s.dtype == object:
         return np.fromiter((v is None or v == "" or (isinstance(v, float) and v != v) for v in s), bool, len(s))
     return s.isna().to_numpy()
+
+
+def _por_valor(marca: np.ndarray, indices: np.ndarray | pa.Array) -> np.ndarray:
+    """Per cell, the mark of its distinct value (`marca[indices]`); a mark no value has, the common case,
+    needs no look-up per cell."""
+    if not marca.any():
+        return np.zeros(len(indices), dtype=bool)
+    return marca[np.asarray(indices)]
 
 
 def filtrar(s: Celdas, mascara: np.ndarray) -> Celdas:
@@ -632,7 +640,7 @@ def _fechas_texto(t: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             else:
                 valores[i] = np.datetime64(f, "us")
     idx = np.asarray(indices.to_numpy(zero_copy_only=False))
-    return valores[idx], malos[idx], vacios_[idx]
+    return valores[idx], _por_valor(malos, idx), _por_valor(vacios_, idx)
 
 
 def a_fecha(s: Celdas) -> tuple[pd.Series, np.ndarray, np.ndarray]:
@@ -749,7 +757,7 @@ def a_codigo_permitido(s: Celdas, permitidos: tuple[str, ...], transformar: Call
     conjunto = set(permitidos)
     fuera = np.array([v not in conjunto for v in convertidos], dtype=bool)
     idx = np.asarray(indices.to_numpy(zero_copy_only=False))
-    return serie(pa.array(convertidos, pa.large_string()).take(indices)), fuera[idx]
+    return serie(pa.array(convertidos, pa.large_string()).take(indices)), _por_valor(fuera, idx)
 
 
 def sin_acentos(v: str) -> str:
@@ -777,6 +785,6 @@ def a_cuenta(s: Celdas) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     res = [_cuenta_uno(u) for u in valores.to_pylist()]
     idx = np.asarray(indices.to_numpy(zero_copy_only=False))
     codigos = pa.array([r[0] for r in res], pa.large_string()).take(indices)
-    malos = np.array([r[1] for r in res], dtype=bool)[idx] if res else np.zeros(0, bool)
-    cortos = np.array([r[2] for r in res], dtype=bool)[idx] if res else np.zeros(0, bool)
+    malos = _por_valor(np.array([r[1] for r in res], dtype=bool), idx)
+    cortos = _por_valor(np.array([r[2] for r in res], dtype=bool), idx)
     return serie(codigos), malos, cortos
