@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,9 +105,14 @@ def reconocer(archivo: Path, informe: Informe) -> Reconocimiento:
         return Reconocimiento(archivo, None, None, m, "informe de validación de coopxl", omitido=True)
     pistas = pista_de_nombre(archivo)
     mejor: tuple[tuple[int, float, int], Layout, int] | None = None
+    # Each sample line's header keys, counted once: a line with fewer cells naming a layout's columns than
+    # the layout's signature cannot be its header, and is passed over without assigning its cells.
+    claves = [Counter(normalizar_encabezado(c) for c in celdas) for celdas in m.lineas]
     for lay in LAYOUTS.values():
         minimo = min(lay.firma_minima, len(lay.columnas))
         for n, celdas in enumerate(m.lineas, start=1):
+            if sum(k for clave, k in claves[n - 1].items() if clave in lay.por_clave) < minimo:
+                continue
             asignacion, _, _, _ = _asignar(celdas, lay)
             if len(asignacion) < minimo:
                 continue
