@@ -31,6 +31,7 @@ from bench_carga import (
     _leer_pyarrow,
     archivos,
     carpeta_demo,
+    compilar_paquete,
     imprimir_tabla,
 )
 
@@ -97,6 +98,7 @@ def main() -> int:
     ap.add_argument("--repeticiones", type=int, default=1)
     args = ap.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
+    compilar_paquete()
     filas = []
     for n in (int(t) for t in args.tamanos.split(",") if t.strip()):
         print(f"{n:,} asociados".replace(",", "."), flush=True)

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from bench_carga import carpeta_demo  # the bench folder is not a package
+from bench_carga import carpeta_demo, compilar_paquete  # the bench folder is not a package
 
 
 def _openpyxl_extracto(ext, enc) -> bytes:
@@ -137,6 +137,7 @@ def main() -> None:
     import os
 
     procesos = a.procesos or os.cpu_count() or 1
+    compilar_paquete()
     pdf_n = {int(x) for x in a.pdf_tamanos.split(",") if x}
     filas = []
     for n in (int(x) for x in a.tamanos.split(",")):

@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from bench_carga import CACHE, _miles, carpeta_demo, imprimir_tabla
+from bench_carga import CACHE, _miles, carpeta_demo, compilar_paquete, imprimir_tabla
 
 # Family -> {report: helper columns}; replaced together by a constant in profile mode.
 FAMILIAS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -187,6 +187,7 @@ def main() -> int:
     if args.sin_hojas_adicionales:
         _constantes([ADICIONALES])
     CACHE.mkdir(parents=True, exist_ok=True)
+    compilar_paquete()
     tamanos = [int(t) for t in (args.tamanos or ("2000" if args.perfil else "1000,10000,50000")).split(",")
                if t.strip()]
     if args.perfil:
