@@ -13,6 +13,7 @@ from typing import Any
 from coopxl import analisis, formato
 from coopxl.beneficios import Beneficios, calcular_beneficios
 from coopxl.dataset import Dataset
+from coopxl.hilos import aparte
 from coopxl.indicadores import todos
 from coopxl.indicadores.modelo import Indicador, Resultado
 from coopxl.indicadores.textos.catalogo import FILAS_SES, NOMBRES_PRINCIPIO
@@ -83,7 +84,9 @@ def _calcular_uno(ind: Indicador, ds: Dataset) -> Resultado:
 
 
 def calcular_balance(ds: Dataset) -> Balance:
-    beneficios = calcular_beneficios(ds)
+    # The beneficio solidario (numpy and pandas sums, mostly free of the GIL) beside the indicators; the one
+    # indicator that needs its totals waits for it (`dataset.una_vez`).
+    beneficios_de = aparte(calcular_beneficios, ds)
     tipo = _tipo_asamblea(ds)
     filas = []
     for ind in todos():
@@ -94,7 +97,7 @@ def calcular_balance(ds: Dataset) -> Balance:
             avisos.append(imposible)
         filas.append(Fila(ind, res, analisis.texto_resultado(ind, res),
                           analisis.frase_analisis(ind, res, tipo), tuple(avisos), anterior))
-    return Balance(ds, tuple(filas), beneficios)
+    return Balance(ds, tuple(filas), beneficios_de())
 
 
 # --- JSON contract -------------------------------------------------------------------------------

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -142,13 +143,61 @@ def una_vez(ds: Dataset, clave: str, calcular: Callable[[Dataset], T]) -> T:
     dies with the Dataset, `dataclasses.replace` (a new Dataset) starts without it, and equality and repr
     ignore it. A WeakKeyDictionary cannot be used (a frozen dataclass with eq hashes its fields, DataFrames
     included, so it is unhashable) and a dict keyed on id(ds) would be wrong once an id is reused.
+
+    Threads may ask at once (the beneficio solidario is computed beside the indicators): the first computes,
+    the others wait for its result; a failure is raised to each of them, and the next call tries again.
     """
     nombre = f"_coopxl_{clave}"
     guardado = ds.__dict__.get(nombre)
-    if guardado is None:
-        guardado = calcular(ds)
-        object.__setattr__(ds, nombre, guardado)
-    return guardado
+    if guardado is not None and not isinstance(guardado, _Calculando):
+        return guardado
+    with _REGISTRO:
+        guardado = ds.__dict__.get(nombre)
+        if guardado is None:
+            en_curso = _Calculando()
+            object.__setattr__(ds, nombre, en_curso)
+        elif isinstance(guardado, _Calculando):
+            en_curso = None
+        else:
+            return guardado
+    if en_curso is None:
+        return guardado.esperar()
+    try:
+        valor = calcular(ds)
+    except BaseException as e:
+        with _REGISTRO:
+            del ds.__dict__[nombre]
+        en_curso.terminar(None, e)
+        raise
+    with _REGISTRO:
+        if valor is None:
+            del ds.__dict__[nombre]
+        else:
+            object.__setattr__(ds, nombre, valor)
+    en_curso.terminar(valor, None)
+    return valor
+
+
+_REGISTRO = threading.Lock()
+
+
+class _Calculando:
+    """A result of `una_vez` still being computed by another thread."""
+
+    def __init__(self) -> None:
+        self._hecho = threading.Event()
+        self._valor: Any = None
+        self._error: BaseException | None = None
+
+    def terminar(self, valor: object, error: BaseException | None) -> None:
+        self._valor, self._error = valor, error
+        self._hecho.set()
+
+    def esperar(self) -> Any:
+        self._hecho.wait()
+        if self._error is not None:
+            raise self._error
+        return self._valor
 
 
 # --- building -----------------------------------------------------------------------------------

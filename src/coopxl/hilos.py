@@ -56,3 +56,21 @@ def en_paralelo(funcion: Callable[[V], R], trabajos: dict[K, V], peso: Callable[
     finally:
         for f in futuros.values():  # after a failure, the pieces not started are not run
             f.cancel()
+
+
+def aparte(funcion: Callable[..., R], *args: object) -> Callable[[], R]:
+    """Start `funcion(*args)` in a pool thread and go on; the returned callable waits for its result (or
+    raises its exception). In place, at once, when there is a single thread or this is a pool thread."""
+    if cuantos_hilos() <= 1 or getattr(_hilos_propios, "dentro", False):
+        try:
+            valor = funcion(*args)
+        except Exception as e:
+            error = e
+
+            def fallo() -> R:
+                raise error
+
+            return fallo
+        return lambda: valor
+    futuro = _ejecutor(cuantos_hilos()).submit(funcion, *args)
+    return futuro.result
