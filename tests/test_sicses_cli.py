@@ -103,3 +103,33 @@ def test_carpeta_inexistente(tmp_path):
     r = _ejecutar(str(tmp_path / "no_existe"))
     assert r.returncode == 1 and b"Traceback" not in r.stderr
     assert "la carpeta no existe" in r.stdout.decode()
+
+
+def test_lectura_anticipada_igual_que_la_directa(tmp_path):
+    """A folder read in the background while a command imports its engine gives the Lectura a plain read
+    gives; asked with its own report, the folder is read again, as asked."""
+    from coopxl.sicses import descubrimiento as d
+    from coopxl.sicses.problemas import Informe
+
+    carpeta = _con_errores(tmp_path)
+    directa = d.leer_carpeta(carpeta)
+    d.anticipar([carpeta, tmp_path / "no_existe"])
+    anticipada = d.leer_carpeta(carpeta)
+    assert anticipada is not directa and list(anticipada.cargas) == list(directa.cargas)
+    for k, c in directa.cargas.items():
+        assert c.datos.equals(anticipada.cargas[k].datos)
+    assert [p.texto() for p in anticipada.informe.todos()] == [p.texto() for p in directa.informe.todos()]
+    assert not d._ANTICIPADAS  # taken once; the missing folder was never started
+    d.anticipar([carpeta])
+    propio = Informe()
+    otra = d.leer_carpeta(carpeta, propio)
+    assert otra.informe is propio and not d._ANTICIPADAS
+
+
+def test_reconocer_y_leer_no_importan_pandas():
+    """The readers recognise and parse with pyarrow alone (pandas is imported at the first conversion), so a
+    command can read while it still imports pandas."""
+    codigo = "import sys, coopxl.sicses.descubrimiento; print('pandas' in sys.modules)"
+    r = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True, cwd=RAIZ,
+                       env={**os.environ, "PYTHONPATH": str(RAIZ / "src")})
+    assert r.stdout.strip() == "False"

@@ -26,6 +26,17 @@ def _fecha(texto: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"fecha no válida «{texto}»: use AAAA-MM-DD (por ejemplo 2025-12-31)")
 
 
+def _anticipar(*carpetas: Path | Sequence[Path] | None) -> None:
+    """Start reading the folders now, while the command still imports its engine (pandas, the indicators):
+    the read goes on meanwhile (`descubrimiento.anticipar`)."""
+    from coopxl.sicses.descubrimiento import anticipar
+
+    lista: list[Path] = []
+    for c in carpetas:
+        lista += [c] if isinstance(c, Path) else list(c or [])
+    anticipar(lista)
+
+
 def _carpeta_o_demo(carpeta: Path | None) -> Path:
     if carpeta is not None:
         return carpeta
@@ -76,9 +87,10 @@ def _avisar_errores(lectura, carpeta: Path, cuando: str = "", salto: bool = Fals
 # --- validar ------------------------------------------------------------------------------------
 
 def cmd_validar(args: argparse.Namespace) -> int:
+    destino = _destino(args.salida, (".xlsx", ".csv"), args.forzar) if args.salida else None
+    _anticipar(args.carpeta)
     from coopxl.dataset import cargar_dataset
 
-    destino = _destino(args.salida, (".xlsx", ".csv"), args.forzar) if args.salida else None
     carpeta = _carpeta_o_demo(args.carpeta)
     ds, lectura = cargar_dataset(carpeta, args.corte)
     inf = lectura.informe
@@ -144,13 +156,14 @@ def _resumen_datos(ds) -> None:
 # --- balance ------------------------------------------------------------------------------------
 
 def cmd_balance(args: argparse.Namespace) -> int:
+    destino_libro = _destino(args.salida, (".xlsx",), args.forzar) if args.salida else None
+    _anticipar(args.carpeta, args.anterior)
     import json
 
     from coopxl.analisis import ESTADOS_TEXTO
     from coopxl.archivos import escritura_atomica
     from coopxl.balance import a_json, calcular_balance, resumen_beneficios
 
-    destino_libro = _destino(args.salida, (".xlsx",), args.forzar) if args.salida else None
     ds, lectura, anteriores, carpeta = _cargar_cortes(args.carpeta, args.corte, args.anterior)
     b = calcular_balance(ds)
     ent = ds.entidad

@@ -20,10 +20,10 @@ from coopxl.indicadores.modelo import (
     par_complementario,
     sin_datos,
 )
-from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.poblaciones import vigentes_unicos
 from coopxl.indicadores.registro import indicador
 from coopxl.indicadores.textos.modelo import MOTIVO_ASAMBLEA_ASOCIADOS
+from coopxl.perezoso import ModuloPerezoso
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset

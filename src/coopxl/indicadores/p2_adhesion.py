@@ -23,9 +23,9 @@ from coopxl.indicadores.modelo import (
     origen_clave,
     sin_datos,
 )
-from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.poblaciones import codigo_genero, primera_fila, total_vigentes
 from coopxl.indicadores.registro import indicador
+from coopxl.perezoso import ModuloPerezoso
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset

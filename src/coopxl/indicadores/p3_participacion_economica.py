@@ -29,7 +29,6 @@ from coopxl.indicadores.modelo import (
     par_complementario,
     sin_datos,
 )
-from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.poblaciones import (
     cuantos_vigentes,
     distintos,
@@ -39,6 +38,7 @@ from coopxl.indicadores.poblaciones import (
 )
 from coopxl.indicadores.registro import indicador
 from coopxl.indicadores.textos.p3_participacion_economica import escala_ipc
+from coopxl.perezoso import ModuloPerezoso
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset

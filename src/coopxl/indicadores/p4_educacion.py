@@ -15,8 +15,8 @@ from coopxl.indicadores.modelo import (
     origen_clave,
 )
 from coopxl.indicadores.p3_participacion_economica import cobertura, excel_cobertura
-from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.registro import indicador
+from coopxl.perezoso import ModuloPerezoso
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset

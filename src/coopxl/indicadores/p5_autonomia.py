@@ -21,8 +21,8 @@ from coopxl.indicadores.modelo import (
     origen_archivo,
     sin_datos,
 )
-from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.registro import indicador
+from coopxl.perezoso import ModuloPerezoso
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset

@@ -20,8 +20,8 @@ from coopxl.indicadores.modelo import (
     origen_clave,
     sin_datos,
 )
-from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.registro import indicador
+from coopxl.perezoso import ModuloPerezoso
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset

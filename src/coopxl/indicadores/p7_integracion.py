@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from coopxl.indicadores.cuentas import clave_sobre_cuif, cuif_o_clave
 from coopxl.indicadores.modelo import FormulasIndicador, Resultado, desde_claves
-from coopxl.indicadores.perezoso import ModuloPerezoso
 from coopxl.indicadores.registro import indicador
+from coopxl.perezoso import ModuloPerezoso
 
 if TYPE_CHECKING:
     from coopxl.dataset import Dataset

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
-from coopxl.sicses import conversion as cv
+from coopxl.perezoso import ModuloPerezoso
 from coopxl.sicses.layouts import ALIAS_TIPO_DOCUMENTO, Columna, Layout, normalizar_encabezado
 from coopxl.sicses.lectura import (
     NOMBRE_CODIFICACION,
@@ -21,6 +20,11 @@ from coopxl.sicses.lectura import (
     leer_xlsx,
 )
 from coopxl.sicses.problemas import MAX_POR_GRUPO, Informe, Problema, Severidad
+
+# Recognising and parsing a file needs pyarrow alone; pandas and the conversions, only once cells are
+# converted (a command starts reading while it still imports them: `descubrimiento.anticipar`).
+pd = ModuloPerezoso("pandas")
+cv = ModuloPerezoso("coopxl.sicses.conversion")
 
 LINEA = "_linea"  # column holding the file line of each row
 

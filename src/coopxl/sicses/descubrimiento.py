@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -142,8 +144,43 @@ def reconocer(archivo: Path, informe: Informe) -> Reconocimiento:
     return Reconocimiento(archivo, None, None, m, motivo)
 
 
+_ANTICIPADAS: dict[Path, Future[Lectura]] = {}
+_CERROJO_ANTICIPADAS = threading.Lock()
+
+
+def anticipar(carpetas: Sequence[Path]) -> None:
+    """Start reading `carpetas` now, in a thread of their own (folder after folder), and go on.
+
+    A command calls it before importing its engine (pandas and the indicators: a quarter of a second or
+    more, with the GIL): recognising and parsing need pyarrow alone, and pyarrow parses without the GIL,
+    so the files are read meanwhile. The next `leer_carpeta` of each folder (with its own report and the
+    default threads, as commands call it) takes the result: the same Lectura it would have built.
+    """
+    futuros: list[tuple[Path, Future[Lectura]]] = []
+    with _CERROJO_ANTICIPADAS:
+        for c in carpetas:
+            clave = Path(c).resolve()
+            if clave.is_dir() and clave not in _ANTICIPADAS:
+                _ANTICIPADAS[clave] = futuro = Future()
+                futuros.append((Path(c), futuro))  # read as given (the files' paths as a plain read has them)
+    if not futuros:
+        return
+
+    def leer() -> None:
+        for carpeta, futuro in futuros:
+            if not futuro.set_running_or_notify_cancel():
+                continue
+            try:
+                futuro.set_result(_leer_carpeta(carpeta, None, None))
+            except BaseException as e:  # raised where the Lectura is asked for, as a plain read would
+                futuro.set_exception(e)
+
+    threading.Thread(target=leer, name="coopxl-anticipo", daemon=True).start()
+
+
 def leer_carpeta(carpeta: Path, informe: Informe | None = None, hilos: int | None = None) -> Lectura:
-    """Recognise and load every report of `carpeta`. A report given twice is an error (the first is kept).
+    """Recognise and load every report of `carpeta` (or take the read `anticipar` started). A report given
+    twice is an error (the first is kept).
 
     Files are recognised one after the other (a sample each); workbooks are loaded there and then (the
     parsed sheet is already in memory, and calamine holds the GIL), text files afterwards side by side in
@@ -151,6 +188,16 @@ def leer_carpeta(carpeta: Path, informe: Informe | None = None, hilos: int | Non
     Each file's problems are collected apart and merged in file order, so the report does not depend on
     the threads.
     """
+    with _CERROJO_ANTICIPADAS:
+        futuro = _ANTICIPADAS.pop(Path(carpeta).resolve(), None) if Path(carpeta).is_dir() else None
+    if futuro is not None and (informe is not None or hilos is not None):
+        futuro.cancel()  # asked otherwise: read again, as asked (a read under way finishes unused)
+    elif futuro is not None:
+        return futuro.result()
+    return _leer_carpeta(carpeta, informe, hilos)
+
+
+def _leer_carpeta(carpeta: Path, informe: Informe | None, hilos: int | None) -> Lectura:
     lectura = Lectura(Path(carpeta), informe=informe if informe is not None else Informe())
     inf = lectura.informe
     if not lectura.carpeta.is_dir():

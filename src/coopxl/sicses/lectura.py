@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -728,6 +727,8 @@ def columna_nativa(valores: tuple[object, ...] | list[object]) -> Any:
     """One workbook column: a pyarrow string array when every cell is text, a float64 (or datetime64)
     Series when every non-empty cell is a number (or a date), an object Series (mixed native values)
     otherwise."""
+    import pandas as pd  # workbooks only: text files are parsed with pyarrow alone
+
     tipos = set(map(type, valores))
     if tipos <= {str}:
         return pa.array(valores, pa.large_string())

@@ -1,9 +1,12 @@
 """A module imported on its first use.
 
-Each indicator declares its Excel face next to its Python computation, and those faces are built
-from `coopxl.excel` (which pulls openpyxl, ~100 ms at start-up). `coopxl balance` without --salida
-never builds a workbook, so the principle modules name the Excel helpers through this proxy and the
-import happens only when a formula is first built.
+- Each indicator declares its Excel face next to its Python computation, and those faces are built from
+  `coopxl.excel` (which pulls openpyxl, ~100 ms at start-up). `coopxl balance` without --salida never builds
+  a workbook, so the principle modules name the Excel helpers through this proxy and the import happens
+  only when a formula is first built.
+- The SICSES readers recognise and parse files with pyarrow alone; pandas (~0.25 s to import) is needed
+  only to convert the parsed cells. Naming pandas and the conversion module through this proxy lets a
+  command start reading its folder while it is still importing the engine (`descubrimiento.anticipar`).
 """
 
 from __future__ import annotations
