@@ -364,6 +364,7 @@ def cmd_informe(args: argparse.Namespace) -> int:
 
 def cmd_libro(args: argparse.Namespace) -> int:
     destino = _destino(args.salida, (".xlsx",), args.forzar)
+    _anticipar(args.carpeta)
     ds, lectura, anteriores, carpeta = _cargar_cortes(args.carpeta, args.corte)
     _escribir_libro(ds, destino, args.forzar, anteriores)
     _avisar_errores(lectura, carpeta, salto=False)
