@@ -11,6 +11,11 @@ child process of its own:
   CPU time);
 - whole command: `python -m coopxl balance CARPETA --corte ...` (wall time), next to the wall time of a
   process that only imports pyarrow and reads the files. Target: whole command within 3x at 100k and 500k.
+
+The command's own costs next to the bare process (100k, 1 December 2026): importing pandas and the engine
+~0.3 s, during which the folder is already being read (`descubrimiento.anticipar`: recognising and parsing
+need pyarrow alone); the Dataset and validation ~0.15 s; indicators and beneficio solidario ~0.12 s, the
+benefits computed beside the indicators.
 """
 
 from __future__ import annotations

@@ -16,19 +16,18 @@ memory, the child's maxrss, is its own):
 
 xlsx is measured up to 100k (a 500k-associate workbook is not a realistic input).
 
-What the ratio to the bare read is made of (CPU seconds, 500k associates, 404 MB of cp1252 text, one
-reading thread, minimum of repeated runs on a shared 2-core VM, 1 December 2026): classifying the bytes
-0.25, turning the Windows-1252 text columns into UTF-8 after the parse 0.3 (the file itself is parsed
-as it is: only the cells' bytes are transcoded, no UTF-8 copy of the whole file), reading the files
-~0 (mapped into memory: the operating system's cached pages, no copy), pyarrow's parse into typed
-columns (numbers as float64, codes and dates dictionary-encoded, one block per file so that columns
-are contiguous) 2.3-2.8, cell conversion and checks 1.0, Dataset and populations 1.1, cross-file
-validation 0.25: about 5.6 s of CPU (it was 7.5: the whole-file transcoding, the read copy and half
-the page faults are gone, 307k -> 150k minor faults) against 2.4 s for pyarrow's bare string read
-(which parses in 1 MB blocks and drops each table before the next file). The loader holds ~1 GB of
-typed data and text for 3.9 million rows (the bare read ~0.45 GB of strings), and in this VM a first
-touch of memory costs ~4-7 us per 4 KB page, so the memory alone is still ~1 s of the gap. At 100k
-the load takes 1.2 s of CPU (it was 1.5).
+What the ratio to the bare read is made of (CPU seconds, one file after another, minimum of repeated runs on
+a shared 2-core VM, 1 December 2026, session 4). 500k associates, 404 MB of cp1252 text: recognising and
+parsing into typed columns (numbers as float64, codes and dates dictionary-encoded, one block per file),
+classifying the bytes and turning the Windows-1252 text columns into UTF-8, 2.8; cell conversion and
+checks 0.7; the Dataset (persons numbered, populations, sums) 1.0 in rounds of pieces side by side (0.8 s
+wall); cross-file validation 0.1; against 2.0 for pyarrow's bare string read. 100k: 0.5-0.65, 0.2, 0.27,
+0.02 against 0.46-0.5. Files are loaded two at a time, the largest first (`coopxl.hilos`). The loader
+keeps ~1 GB of typed data and text for 3.9 million rows (the bare read ~0.45 GB of strings), and in this
+VM a first touch of memory costs ~4-7 us per 4 KB page (~120k faults, ~0.6 s of CPU, at 500k).
+
+The machine's noise is large (the same bare read took 1.19 s and 1.66 s within the hour): compare ratios
+taken in one run, and repeat (--repeticiones) to take minima.
 """
 
 from __future__ import annotations
