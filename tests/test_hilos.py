@@ -90,3 +90,17 @@ def test_una_vez_tras_un_fallo_se_intenta_de_nuevo():
     with pytest.raises(RuntimeError):
         una_vez(ds, "fallo", calcular)
     assert una_vez(ds, "fallo", calcular) == "bien" and len(intentos) == 2
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="fork only on POSIX")
+def test_en_un_proceso_hijo_por_fork_el_pool_funciona():
+    """A forked child (the bulk extracts' workers on Linux) gets its own threads, not the parent's dead ones."""
+    import multiprocessing
+
+    en_paralelo(lambda n: n, {"a": 1, "b": 2}, peso=lambda n: n, hilos=2)  # the parent's pool exists
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_en_el_hijo, ()) == {"a": 2, "b": 4}
+
+
+def _en_el_hijo() -> dict[str, int]:
+    return en_paralelo(lambda n: n * 2, {"a": 1, "b": 2}, peso=lambda n: n, hilos=2)

@@ -30,6 +30,17 @@ _ejecutores: dict[int, ThreadPoolExecutor] = {}
 _cerrojo = threading.Lock()
 
 
+def _tras_fork() -> None:
+    """In a forked child the pools' threads do not exist: start with none (and a free lock)."""
+    global _cerrojo
+    _ejecutores.clear()
+    _cerrojo = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX: the bulk extracts' worker processes may be forked
+    os.register_at_fork(after_in_child=_tras_fork)
+
+
 def _ejecutor(n: int) -> ThreadPoolExecutor:
     """One pool per size, kept for the process: starting a thread costs milliseconds on some machines, and a
     command asks for threads several times (files, then frames)."""
