@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 
 from coopxl.complementarios import POR_CLAVE
 from coopxl.cuif import Catalogo
-from coopxl.hilos import en_paralelo
+from coopxl.hilos import en_paralelo, piezas
 from coopxl.parametros import Parametros, cargar_parametros
 from coopxl.sicses.conversion import a_numeros_texto
 from coopxl.sicses.descubrimiento import Lectura, leer_carpeta
@@ -423,10 +423,6 @@ def _documento_legible(clave: str) -> str:
 _PROPIOS = "_propios"  # the key of the piece of a round that is not a report's
 
 
-def _llamar(funcion: Callable[[], T]) -> T:
-    return funcion()
-
-
 def _persona_y_claves(df: pd.DataFrame) -> tuple[pd.DataFrame, tuple[np.ndarray, np.ndarray]]:
     con = _con_persona(df)
     assert con is not None
@@ -456,44 +452,47 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
     # the parameters and complementarios; then the numbering; then the per-report sums with the cartera
     # columns; then the asociados populations with the disbursements. A piece never writes a frame another
     # piece reads: new columns are put on the frames here, between rounds.
-    ronda1: dict[str, Callable[[], object]] = {r: functools.partial(_persona_y_claves, df) for r, df in leidos.items()}
-    ronda1[_PROPIOS] = lambda: (parametros or cargar_parametros(lectura.carpeta, informe),
-                                leer_complementarios(lectura, informe))
-    hechos = en_paralelo(_llamar, ronda1, peso=lambda f: len(f.args[0]) if isinstance(f, functools.partial) else 0)
-    par, complementarios = hechos.pop(_PROPIOS)  # type: ignore[misc]
+    ronda1: dict[str, tuple[int, Callable[[], Any]]] = {
+        r: (len(df), functools.partial(_persona_y_claves, df)) for r, df in leidos.items()}
+    ronda1[_PROPIOS] = (0, lambda: (parametros or cargar_parametros(lectura.carpeta, informe),
+                                    leer_complementarios(lectura, informe)))
+    hechos = piezas(ronda1)
+    par, complementarios = hechos.pop(_PROPIOS)
     corte = corte or _corte(lectura, complementarios, informe)
     p = Periodo.de_corte(corte)
     avisos: list[str] = []
     datos: dict[str, pd.DataFrame | None] = dict.fromkeys(r for r in REPORTES if r != "catalogo")
-    datos.update({r: h[0] for r, h in hechos.items()})  # type: ignore[index]
-    numericas = {r: h[1] for r, h in hechos.items()}  # type: ignore[index]
+    datos.update({r: h[0] for r, h in hechos.items()})
+    numericas = {r: h[1] for r, h in hechos.items()}
     personas = _Personas(datos["asociados"], {k: v for k, v in datos.items() if k != "asociados"}, numericas)
     for r, df in datos.items():
         if df is not None:
             df[PID] = personas.ids if r == "asociados" else personas.ids_de(df["persona"], r)
     datos["catalogo"] = lectura.datos("catalogo")
     cartera = datos["cartera"]
-    ronda2: dict[str, Callable[[], object]] = {
-        r: functools.partial(personas.suma, r, datos[r][c], c)  # type: ignore[index]
-        for r, c in (("cartera", "saldo_capital"), ("captaciones", "saldo_disponible")) if datos[r] is not None}
+    ronda2: dict[str, tuple[int, Callable[[], Any]]] = {
+        r: (len(df), functools.partial(personas.suma, r, df[c], c))
+        for r, c in (("cartera", "saldo_capital"), ("captaciones", "saldo_disponible"))
+        if (df := datos[r]) is not None}
     if cartera is not None:
-        ronda2[_PROPIOS] = lambda: (cartera["codigo"].str.slice(0, 4).map(par.modalidades).fillna("otra"),
-                                    p.contiene(cartera["fecha_desembolso"]))
-    hechos = en_paralelo(_llamar, ronda2, peso=lambda f: len(f.args[1]) if isinstance(f, functools.partial) else 0)
+        ronda2[_PROPIOS] = (0, lambda: (cartera["codigo"].str.slice(0, 4).map(par.modalidades).fillna("otra"),
+                                        p.contiene(cartera["fecha_desembolso"])))
+    hechos = piezas(ronda2)
     deudores, ahorradores = hechos.get("cartera"), hechos.get("captaciones")
     if cartera is not None:
-        cartera["modalidad_credito"], cartera["desembolso_p"] = hechos[_PROPIOS]  # type: ignore[misc]
+        cartera["modalidad_credito"], cartera["desembolso_p"] = hechos[_PROPIOS]
     a = datos["asociados"]
-    ronda3: dict[str, Callable[[], object]] = {}
+    ronda3: dict[str, tuple[int, Callable[[], Any]]] = {}
     if a is not None:
-        ronda3["asociados"] = functools.partial(
+        ronda3["asociados"] = (len(a), functools.partial(
             _poblaciones_asociados, a, corte, p, cartera, datos["captaciones"], datos["aportes"], par.dias_mora_habil,
-            datos["asamblea"], personas)
+            datos["asamblea"], personas))
     if cartera is not None:
-        ronda3["desembolsos"] = functools.partial(_desembolsos, cartera, p, cortes_previos or [], par, personas)
-    hechos = en_paralelo(_llamar, ronda3, peso=lambda f: len(f.args[0]))  # type: ignore[attr-defined]
+        ronda3["desembolsos"] = (len(cartera), functools.partial(_desembolsos, cartera, p, cortes_previos or [], par,
+                                                                personas))
+    hechos = piezas(ronda3)
     if a is not None:
-        a = hechos["asociados"]  # type: ignore[assignment]
+        a = hechos["asociados"]
         sin_nacimiento = int((a["vigente"] & a["natural"] & a["fecha_nacimiento"].isna()).sum())
         if sin_nacimiento:
             avisos.append(f"{sin_nacimiento} asociado(s) vigentes sin fecha de nacimiento: no cuentan en los "
@@ -654,7 +653,7 @@ def _numero_valor(valor: object, leidos: dict[str, float | ValueError | None]) -
         return None if np.isnan(valor) else float(valor)
     if not isinstance(valor, str):
         return None
-    r = leidos[valor] if valor in leidos else a_numeros_texto([valor])[valor]
+    r = leidos[valor]
     return None if isinstance(r, ValueError) else r
 
 

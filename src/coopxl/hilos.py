@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Hashable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -69,19 +69,19 @@ def en_paralelo(funcion: Callable[[V], R], trabajos: dict[K, V], peso: Callable[
             f.cancel()
 
 
+def piezas(trabajos: dict[K, tuple[int, Callable[[], R]]], hilos: int | None = None) -> dict[K, R]:
+    """`en_paralelo` of pieces of different kinds: each item is (weight, what to call)."""
+    return en_paralelo(lambda pieza: pieza[1](), trabajos, peso=lambda pieza: pieza[0], hilos=hilos)
+
+
 def aparte(funcion: Callable[..., R], *args: object) -> Callable[[], R]:
     """Start `funcion(*args)` in a pool thread and go on; the returned callable waits for its result (or
     raises its exception). In place, at once, when there is a single thread or this is a pool thread."""
-    if cuantos_hilos() <= 1 or getattr(_hilos_propios, "dentro", False):
-        try:
-            valor = funcion(*args)
-        except Exception as e:
-            error = e
-
-            def fallo() -> R:
-                raise error
-
-            return fallo
-        return lambda: valor
-    futuro = _ejecutor(cuantos_hilos()).submit(funcion, *args)
-    return futuro.result
+    if cuantos_hilos() > 1 and not getattr(_hilos_propios, "dentro", False):
+        return _ejecutor(cuantos_hilos()).submit(funcion, *args).result
+    hecho: Future[R] = Future()
+    try:
+        hecho.set_result(funcion(*args))
+    except Exception as e:
+        hecho.set_exception(e)
+    return hecho.result

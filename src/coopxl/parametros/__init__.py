@@ -138,7 +138,7 @@ def cargar_parametros(carpeta_usuario: Path | None, informe: Informe) -> Paramet
     def num(f: _Fila, col: str) -> float | None:
         """A parameter typed by a user: '1.423.500', '1423500', '5,10' or '5.10'; None when empty."""
         texto = f.get(col)
-        r = numeros[texto] if texto in numeros else a_numeros_texto([texto])[texto]
+        r = numeros.get(texto)  # every cell read is there; a missing column reads '' (empty: None)
         if isinstance(r, ValueError):
             informe.error(f.archivo, "se esperaba un número.", fila=f.linea, columna=col, valor=texto)
             return None

@@ -496,8 +496,6 @@ def a_numero(n: Numeros, estilo: EstiloNumerico, tasa: bool = False) -> np.ndarr
 def a_numero_texto(texto: str, estilo: EstiloNumerico = "colombiano") -> float | None:
     """One number typed by a user (parameters, complementarios); None when empty; ValueError when bad."""
     limpio = texto.strip()
-    if limpio.isascii() and limpio.isdigit():  # the common case, without the column machinery
-        return float(limpio)
     r = a_numeros_texto([limpio], estilo)[limpio]
     if isinstance(r, ValueError):
         raise r

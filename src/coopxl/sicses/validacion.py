@@ -9,13 +9,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from coopxl import formato
-from coopxl.dataset import Dataset, numeros_de_persona, primera_por_id
+from coopxl.dataset import PID, Dataset, numeros_de_persona, primera_por_id
 from coopxl.sicses.carga import LINEA
 from coopxl.sicses.conversion import esta_en, fraccion_probable
 from coopxl.sicses.descubrimiento import Lectura
 from coopxl.sicses.problemas import MAX_POR_GRUPO, Informe, Problema
-
-PID = "_pid"  # see coopxl.dataset.PID
 
 TOLERANCIA_PESOS = 1.0
 
