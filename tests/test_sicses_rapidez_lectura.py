@@ -321,3 +321,29 @@ def test_clasificar_bytes_como_su_definicion():
         d = b"".join(r.choice(piezas) for _ in range(r.randint(0, 12)))
         b = lectura.analizar_bytes(d)
         assert (b.etiqueta, b.no_utf8, b.mojibake, b.altos) == _bytes_referencia(d), d
+
+
+def test_cp1252_desde_a0_como_latin1():
+    """A column whose non-ASCII bytes are all 0xA0 or above goes through the Latin-1 decoder: the same text."""
+    textos = []
+    for ch in ALTOS[0x20:]:
+        textos += [ch + "a", "a" + ch + "b", "", ch + " " + ch]
+    crudos = [t.encode("cp1252", errors="coopxl-revertir") for t in textos]
+    assert all(b >= 0xA0 for c in crudos for b in c if b >= 0x80)
+    arr = pa.array(crudos, pa.large_binary()).view(pa.large_string())
+    hecho = a_utf8_desde_cp1252(arr)
+    hecho.validate(full=True)
+    assert hecho.to_pylist() == textos
+
+
+def test_comillas_con_y_sin(tmp_path):
+    """A file with quoted fields (a separator inside one) is split with quotes; one without any quote is
+    split without quote handling, and gives the same cells as the same rows quoted."""
+    filas = [["Peña Ñoño", "01", "Bogotá", "7"], ["Ana", "A", "Cali", "8"]]
+    _escribir(tmp_path / "sin.csv", filas, "cp1252")
+    (tmp_path / "con.csv").write_bytes(("Nombre;Codigo;Ciudad;Valor\r\n" + "".join(
+        ";".join(f'"{c}"' for c in f) + "\r\n" for f in filas) + '"Ruiz; Luis";"B";"Pasto";"9"\r\n').encode("cp1252"))
+    sin, con = _tabla(tmp_path / "sin.csv"), _tabla(tmp_path / "con.csv")
+    for x, y in zip(sin.columnas, con.columnas, strict=True):
+        assert x.to_pylist() == y.to_pylist()[:2]
+    assert [c.to_pylist()[2] for c in con.columnas] == ["Ruiz; Luis", "B", "Pasto", "9"]

@@ -454,9 +454,13 @@ def a_utf8_desde_cp1252(arr: pa.Array) -> pa.Array:
     altos = _posiciones_altas(crudos)
     relativos = pos.astype(np.int64) - int(pos[0])
     celda = np.searchsorted(relativos, altos, side="right") - 1  # the cell of each non-ASCII byte
-    por_celda = np.bincount(celda, weights=_EXTRA_UTF8[crudos[altos]], minlength=len(arr)).astype(np.int64)
+    valores_altos = crudos[altos]
+    por_celda = np.bincount(celda, weights=_EXTRA_UTF8[valores_altos], minlength=len(arr)).astype(np.int64)
     nuevos = relativos + np.concatenate(([0], np.cumsum(por_celda)))
-    texto = str(memoryview(crudos), "cp1252", "coopxl-latin1").encode("utf-8")
+    # From 0xA0 on Windows-1252 is Latin-1, whose decoder is a plain copy: only the bytes 0x80-0x9F (€, “…)
+    # need the code page's table.
+    codec = "cp1252" if ((valores_altos >= 0x80) & (valores_altos < 0xA0)).any() else "latin-1"
+    texto = str(memoryview(crudos), codec, "coopxl-latin1").encode("utf-8")
     if grande:
         nuevos_offsets = pa.py_buffer(nuevos)
     else:
@@ -529,6 +533,9 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
                 # the first bad row raises, and the file is read again in UTF-8 with the handler.
                 delimiter=delimitador, invalid_row_handler=None if crudo else apartar, ignore_empty_lines=True,
                 newlines_in_values=False,
+                # A file without a single double quote (SICSES exports have none) splits the same without
+                # quote handling, and faster.
+                quote_char='"' if buf.find(b'"') >= 0 else False,
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types=tipos, strings_can_be_null=False, quoted_strings_can_be_null=False,

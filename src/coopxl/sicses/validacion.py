@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 from coopxl import formato
 from coopxl.dataset import PID, Dataset, numeros_de_persona, primera_por_id
+from coopxl.hilos import aparte
 from coopxl.sicses.carga import LINEA
 from coopxl.sicses.conversion import esta_en, fraccion_probable
 from coopxl.sicses.descubrimiento import Lectura
@@ -64,6 +65,9 @@ def _primeras_de(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def validar(ds: Dataset, lectura: Lectura) -> Informe:
     inf = lectura.informe
     corte = pd.Timestamp(ds.corte)
+    # The loan numbers' repeats, the costliest check, are looked for beside the others.
+    cartera = ds.cartera
+    pagares_repetidos = aparte(_repetidos, cartera["pagare"]) if cartera is not None else None
     nombres = ds.archivos
 
     def enc(reporte: str, col: str) -> str:
@@ -165,10 +169,9 @@ def validar(ds: Dataset, lectura: Lectura) -> Informe:
     negativos("beneficios", "valor")
     tasas("cartera")
     tasas("captaciones")
-    if ds.cartera is not None:
-        repetidos = pd.Series(_repetidos(ds.cartera["pagare"]), index=ds.cartera.index) & (
-            ds.cartera["pagare"] != "")
-        _filas(inf, "error", nombres["cartera"], repetidos, ds.cartera, "pagare", enc("cartera", "pagare"),
+    if cartera is not None and pagares_repetidos is not None:
+        repetidos = pd.Series(pagares_repetidos(), index=cartera.index) & (cartera["pagare"] != "")
+        _filas(inf, "error", nombres["cartera"], repetidos, cartera, "pagare", enc("cartera", "pagare"),
                "número de crédito (pagaré) repetido.")
     _niveles_catalogo(ds, lectura, inf)
     _cruces(ds, inf)
