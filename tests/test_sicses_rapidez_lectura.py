@@ -347,3 +347,16 @@ def test_comillas_con_y_sin(tmp_path):
     for x, y in zip(sin.columnas, con.columnas, strict=True):
         assert x.to_pylist() == y.to_pylist()[:2]
     assert [c.to_pylist()[2] for c in con.columnas] == ["Ruiz; Luis", "B", "Pasto", "9"]
+
+
+def test_digitos_y_largos_como_pyarrow():
+    """Digits and lengths read off the buffers agree with pyarrow's kernels, digits-only columns or not."""
+    r = random.Random(11)
+    for _ in range(200):
+        piezas = ["0", "7", "123", "", "0012"] + (["A1", "1-2", " 3", "é"] if r.random() < 0.5 else [])
+        arr = pa.array([r.choice(piezas) for _ in range(r.randint(0, 12))], pa.large_string())
+        for a in (arr, arr.slice(min(1, len(arr))), pa.chunked_array([arr, arr], pa.large_string())):
+            esperado = np.asarray(pc.fill_null(pc.ascii_is_decimal(a), False).to_numpy(zero_copy_only=False), bool)
+            assert np.array_equal(cv.digitos(a), esperado), a
+            assert np.array_equal(cv.largos(a), np.asarray(pc.binary_length(a), dtype=np.int64).reshape(-1))
+            assert np.array_equal(cv.vacios(a), cv.largos(a) == 0)

@@ -29,7 +29,7 @@ from coopxl.complementarios import POR_CLAVE
 from coopxl.cuif import Catalogo
 from coopxl.hilos import en_paralelo, piezas
 from coopxl.parametros import Parametros, cargar_parametros
-from coopxl.sicses.conversion import a_numeros_texto
+from coopxl.sicses.conversion import a_numeros_texto, digitos, largos
 from coopxl.sicses.descubrimiento import Lectura, leer_carpeta
 from coopxl.sicses.layouts import TIPOS_DOCUMENTO
 from coopxl.sicses.problemas import Informe
@@ -353,8 +353,9 @@ def _claves_numericas(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """The keys of the all-digit documents (any other gets 0), and the rows of the others."""
     tipo_n = _numeros_de_tipo(pa.array(df["tipo_documento"].astype("str")).cast(pa.large_string()))
     doc = pa.array(df["documento"].astype("str")).cast(pa.large_string())
-    numerico = np.asarray(pc.ascii_is_decimal(doc).to_numpy(zero_copy_only=False), dtype=bool) & (
-        np.asarray(pc.binary_length(doc)) <= 15)
+    if doc.null_count:
+        doc = pc.fill_null(doc, "")
+    numerico = digitos(doc) & (largos(doc) <= 15)
     # Nearly always every document is digits: then they are cast as they are, with no copy that blanks the others.
     casteables = doc if numerico.all() else pc.if_else(pa.array(numerico), doc, pa.scalar("0", pa.large_string()))
     valor = pc.cast(casteables, pa.int64())
@@ -499,10 +500,10 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
     """Build the Dataset of one cut from what was read; problems found go to `lectura.informe`."""
     informe = lectura.informe
     leidos = {r: df for r in REPORTES if r != "catalogo" and (df := lectura.datos(r)) is not None}
-    # Side by side (coopxl.hilos), in three rounds of independent pieces: each frame's persona and key, with
-    # the parameters and complementarios; then the numbering; then the per-report sums with the cartera
-    # columns; then the asociados populations with the disbursements. A piece never writes a frame another
-    # piece reads: new columns are put on the frames here, between rounds.
+    # Side by side (coopxl.hilos), in two rounds of independent pieces: each frame's persona and key, with
+    # the parameters and complementarios; then the numbering and the cartera columns; then the per-report
+    # sums, the asociados populations, the disbursements and the catálogo. A piece never writes a frame
+    # another piece reads: new columns are put on the frames here, between rounds.
     ronda1: dict[str, tuple[int, Callable[[], Any]]] = {
         r: (len(df), functools.partial(_persona_y_claves, df)) for r, df in leidos.items()}
     ronda1[_PROPIOS] = (0, lambda: (parametros or cargar_parametros(lectura.carpeta, informe),
@@ -521,27 +522,24 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
             df[PID] = personas.ids if r == "asociados" else personas.ids_de(df["persona"], r)
     datos["catalogo"] = lectura.datos("catalogo")
     cartera = datos["cartera"]
+    if cartera is not None:  # one look-up per distinct account and a date comparison: no piece of their own
+        cartera["modalidad_credito"] = modalidades(cartera["codigo"], par)
+        cartera["desembolso_p"] = p.contiene(cartera["fecha_desembolso"])
+    a = datos["asociados"]
     ronda2: dict[str, tuple[int, Callable[[], Any]]] = {
         r: (len(df), functools.partial(personas.suma, r, df[c], c))
         for r, c in (("cartera", "saldo_capital"), ("captaciones", "saldo_disponible"))
         if (df := datos[r]) is not None}
-    if cartera is not None:
-        ronda2[_PROPIOS] = (0, lambda: (modalidades(cartera["codigo"], par),
-                                        p.contiene(cartera["fecha_desembolso"])))
-    hechos = piezas(ronda2)
-    deudores, ahorradores = hechos.get("cartera"), hechos.get("captaciones")
-    if cartera is not None:
-        cartera["modalidad_credito"], cartera["desembolso_p"] = hechos[_PROPIOS]
-    a = datos["asociados"]
-    ronda3: dict[str, tuple[int, Callable[[], Any]]] = {}
     if a is not None:
-        ronda3["asociados"] = (len(a), functools.partial(
+        ronda2["asociados"] = (len(a), functools.partial(
             _poblaciones_asociados, a, corte, p, cartera, datos["captaciones"], datos["aportes"], par.dias_mora_habil,
             datos["asamblea"], personas))
     if cartera is not None:
-        ronda3["desembolsos"] = (len(cartera), functools.partial(_desembolsos, cartera, p, cortes_previos or [], par,
+        ronda2["desembolsos"] = (len(cartera), functools.partial(_desembolsos, cartera, p, cortes_previos or [], par,
                                                                 personas))
-    hechos = piezas(ronda3)
+    ronda2["catalogo"] = (0, functools.partial(Catalogo.desde, datos["catalogo"], par.unidad_cuif))
+    hechos = piezas(ronda2)
+    deudores, ahorradores = hechos.get("cartera"), hechos.get("captaciones")
     if a is not None:
         a = hechos["asociados"]
         sin_nacimiento = int((a["vigente"] & a["natural"] & a["fecha_nacimiento"].isna()).sum())
@@ -556,7 +554,7 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
     desembolsos = hechos.get("desembolsos")
     if cartera is not None and not cortes_previos:
         avisos.append(AVISO_UN_CORTE)
-    cuif = Catalogo.desde(datos["catalogo"], par.unidad_cuif)
+    cuif = hechos["catalogo"]
     if cuif is not None and corte.month != 12:
         avisos.append(f"Las cuentas de ingresos y gastos (clases 4 y 5) son acumuladas del 1 de enero al "
                       f"{corte:%d/%m/%Y}, no del periodo de 12 meses.")
