@@ -214,7 +214,7 @@ class _Personas:
     """The persons of every file, numbered once, and set operations on them by integer id.
 
     Ids follow first appearance, asociados first: ids below `n` are its persons. A person is keyed by an
-    integer (number × 16 + document type) when the document is all digits, the common case, so that
+    integer (the number, with the document type above bit 50) when the document is all digits, the common case, so that
     numbering 4 million rows is an integer hash, not a string one; other documents by their text.
     """
 
@@ -238,6 +238,7 @@ class _Personas:
         self.ids = self._global["asociados"] = codigos.astype(np.int64)
         self.n = len(unicos)
         indice = pd.Index(unicos)
+        indice.get_indexer(unicos[:1])  # its hash table built here, once, before the threads look it up
         vistos = en_paralelo(indice.get_indexer, claves, peso=len)
         fuera = [c[v < 0] for c, v in zip(claves.values(), vistos.values(), strict=True)]
         ajenos, _ = pd.factorize(np.concatenate(fuera), sort=False) if fuera else (np.zeros(0, np.int64), None)
@@ -336,7 +337,7 @@ def orden_de_personas(textos: pa.Array | pa.ChunkedArray) -> np.ndarray:
 
 def _claves_de(marcos: dict[str, pd.DataFrame], hechas: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
                ) -> dict[str, np.ndarray]:
-    """An integer key per row of each frame for its person: number × 16 + document type for all-digit
+    """An integer key per row of each frame for its person: number + document type × 2**50 for all-digit
     documents (up to 15 digits), a negative number shared by all the frames for any other document."""
     faltan = {k: v for k, v in marcos.items() if not hechas or k not in hechas}
     numericas = {**(hechas or {}), **en_paralelo(_claves_numericas, faltan, peso=len)}
@@ -359,7 +360,9 @@ def _claves_numericas(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     # Nearly always every document is digits: then they are cast as they are, with no copy that blanks the others.
     casteables = doc if numerico.all() else pc.if_else(pa.array(numerico), doc, pa.scalar("0", pa.large_string()))
     valor = pc.cast(casteables, pa.int64())
-    claves = np.asarray(valor.to_numpy(zero_copy_only=False), dtype=np.int64) * 16 + tipo_n
+    # The type above bit 50 (a 15-digit number is below 2**50): the low bits, which the hash tables use
+    # most, are the number's own.
+    claves = np.asarray(valor.to_numpy(zero_copy_only=False), dtype=np.int64) + (tipo_n << 50)
     return claves, np.flatnonzero(~numerico)
 
 
@@ -526,17 +529,19 @@ def construir(lectura: Lectura, corte: dt.date | None = None, parametros: Parame
         cartera["modalidad_credito"] = modalidades(cartera["codigo"], par)
         cartera["desembolso_p"] = p.contiene(cartera["fecha_desembolso"])
     a = datos["asociados"]
+    # Weights: rows times the measured cost per row of each kind of piece (a population or the disbursements
+    # cost about half again as much per row as a sum), so that the heaviest start first.
     ronda2: dict[str, tuple[int, Callable[[], Any]]] = {
-        r: (len(df), functools.partial(personas.suma, r, df[c], c))
+        r: (2 * len(df), functools.partial(personas.suma, r, df[c], c))
         for r, c in (("cartera", "saldo_capital"), ("captaciones", "saldo_disponible"))
         if (df := datos[r]) is not None}
     if a is not None:
-        ronda2["asociados"] = (len(a), functools.partial(
+        ronda2["asociados"] = (3 * len(a), functools.partial(
             _poblaciones_asociados, a, corte, p, cartera, datos["captaciones"], datos["aportes"], par.dias_mora_habil,
             datos["asamblea"], personas))
     if cartera is not None:
-        ronda2["desembolsos"] = (len(cartera), functools.partial(_desembolsos, cartera, p, cortes_previos or [], par,
-                                                                personas))
+        ronda2["desembolsos"] = (3 * len(cartera), functools.partial(
+            _desembolsos, cartera, p, cortes_previos or [], par, personas))
     ronda2["catalogo"] = (0, functools.partial(Catalogo.desde, datos["catalogo"], par.unidad_cuif))
     hechos = piezas(ronda2)
     deudores, ahorradores = hechos.get("cartera"), hechos.get("captaciones")
