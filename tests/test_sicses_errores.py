@@ -203,6 +203,18 @@ def test_dos_archivos_del_mismo_reporte(tmp_path):
     assert "ya se leyó de «directivos_2024.csv»" in p.mensaje
 
 
+def test_el_segundo_archivo_de_un_reporte_no_reporta_sus_celdas(tmp_path):
+    """The second file of a report is read beside the others, but only the one error about it is said: its
+    bad cells are not (it is ignored), and the first file's are."""
+    texto(tmp_path / "directivos_2024.csv", DIRECTIVOS, [directivo("1", organo="X9")])
+    texto(tmp_path / "directivos_2025.csv", DIRECTIVOS, [directivo("2", organo="Z7"), directivo("abc$")])
+    lectura, inf = _leer(tmp_path)
+    assert lectura.cargas["directivos"].archivo.name == "directivos_2024.csv"
+    segundo = [p for p in inf.todos() if p.archivo == "directivos_2025.csv"]
+    assert len(segundo) == 1 and "ya se leyó de «directivos_2024.csv»" in segundo[0].mensaje
+    assert any(p.archivo == "directivos_2024.csv" and p.valor == "X9" for p in inf.todos())
+
+
 def test_archivo_irreconocible(tmp_path):
     texto(tmp_path / "ventas.csv", ["Producto", "Cantidad", "Precio"], [["Café", "2", "5000"]])
     lectura, inf = _leer(tmp_path)

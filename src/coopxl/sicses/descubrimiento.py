@@ -182,11 +182,10 @@ def leer_carpeta(carpeta: Path, informe: Informe | None = None, hilos: int | Non
     """Recognise and load every report of `carpeta` (or take the read `anticipar` started). A report given
     twice is an error (the first is kept).
 
-    Files are recognised one after the other (a sample each); workbooks are loaded there and then (the
-    parsed sheet is already in memory, and calamine holds the GIL), text files afterwards side by side in
-    `hilos` threads, the largest first (pyarrow parses and computes without the GIL; `coopxl.hilos`).
-    Each file's problems are collected apart and merged in file order, so the report does not depend on
-    the threads.
+    Each file is recognised (a sample) and loaded in one piece, the pieces side by side in `hilos` threads,
+    the largest first (pyarrow parses and computes without the GIL; `coopxl.hilos`). Each file's problems
+    are collected apart and merged in file order, and which of two files of one report is kept is decided
+    in file order too, so the report does not depend on the threads.
     """
     with _CERROJO_ANTICIPADAS:
         futuro = _ANTICIPADAS.pop(Path(carpeta).resolve(), None) if Path(carpeta).is_dir() else None
@@ -203,43 +202,39 @@ def _leer_carpeta(carpeta: Path, informe: Informe | None, hilos: int | None) -> 
     if not lectura.carpeta.is_dir():
         inf.error(str(carpeta), "la carpeta no existe o no es una carpeta.")
         return lectura
-    trabajos: list[tuple[Path, Reconocimiento | None, Informe]] = []
-    cargas: list[Carga | None] = []
+    archivos = archivos_de(lectura.carpeta)
+    # Each file recognised and loaded in one piece, side by side, the largest first: the recognition of the
+    # small files overlaps the parsing of the big ones. What depends on the order of the files (which of
+    # two files of one report is kept) is decided afterwards, in file order.
+    hechos = en_paralelo(_reconocer_y_cargar, dict(enumerate(archivos)), peso=_tamano, hilos=hilos)
     elegidos: dict[str, str] = {}
-
-    def cargar_uno(trabajo: tuple[Path, Reconocimiento | None, Informe]) -> Carga | None:
-        archivo, r, propio = trabajo
-        if r is None or r.layout is None or r.muestra is None:
-            return None
-        carga = _seguro(archivo, propio, lambda: cargar(r.muestra, r.layout, propio, r.encabezado))
-        r.muestra = None  # let the file's sample (and a workbook's parsed sheet) go
-        return carga
-
-    for archivo in archivos_de(lectura.carpeta):
-        propio = Informe()
-        r = _seguro(archivo, propio, lambda archivo=archivo, propio=propio: reconocer(archivo, propio))
-        if r is not None and not r.omitido and (r.layout is None or r.muestra is None):
+    for i, archivo in enumerate(archivos):
+        r, con_muestra, propio, propio_carga, carga = hechos[i]
+        if r is not None and not r.omitido and (r.layout is None or not con_muestra):
             lectura.no_reconocidos.append(archivo)
-            r = None
         elif r is not None and r.layout is not None and r.layout.id in elegidos:
             propio.error(archivo.name, f"el {r.layout.titulo} ya se leyó de «{elegidos[r.layout.id]}»: deje un "
                          "solo archivo por reporte en la carpeta de un corte; este se ignora.")
-            r = None
+            carga = None  # read for nothing: a second file of a report is rare, and an error
         elif r is not None and r.layout is not None:
             elegidos[r.layout.id] = archivo.name
-        trabajo = (archivo, r if r is not None and not r.omitido else None, propio)
-        trabajos.append(trabajo)
-        libro = r is not None and r.muestra is not None and r.muestra.libro
-        cargas.append(cargar_uno(trabajo) if libro else None)
-    texto = {i: t for i, t in enumerate(trabajos) if t[1] is not None and t[1].muestra is not None}
-    hechas = en_paralelo(cargar_uno, texto, peso=lambda t: _tamano(t[0]), hilos=hilos)
-    for i, carga in hechas.items():
-        cargas[i] = carga
-    for (_, r, propio), carga in zip(trabajos, cargas, strict=True):
+            propio.unir(propio_carga)
         inf.unir(propio)
         if carga is not None and r is not None and r.layout is not None:
             lectura.cargas[r.layout.id] = carga
     return lectura
+
+
+def _reconocer_y_cargar(archivo: Path) -> tuple[Reconocimiento | None, bool, Informe, Informe, Carga | None]:
+    """(recognition, whether it gave a sample, its problems, the load's problems, the load) of one file."""
+    propio, propio_carga = Informe(), Informe()
+    r = _seguro(archivo, propio, lambda: reconocer(archivo, propio))
+    if r is None or r.omitido or r.layout is None or r.muestra is None:
+        return r, r is not None and r.muestra is not None, propio, propio_carga, None
+    layout, m = r.layout, r.muestra
+    carga = _seguro(archivo, propio_carga, lambda: cargar(m, layout, propio_carga, r.encabezado))
+    r.muestra = None  # let the file's sample (and a workbook's parsed sheet) go
+    return r, True, propio, propio_carga, carga
 
 
 def _tamano(archivo: Path) -> int:
