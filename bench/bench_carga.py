@@ -10,21 +10,27 @@ memory, the child's maxrss, is its own):
   pyarrow.csv.read_csv with every column as string, pandas.read_csv(dtype=str) (C engine), and for
   xlsx python-calamine's to_python; the fastest is named;
 - load+validate: `coopxl.dataset.cargar_dataset(carpeta, corte)` in process (reading, conversion,
-  Dataset and populations, cross-file validation), timed after the imports;
+  Dataset and populations, cross-file validation), timed after the imports; the fast reader and the load
+  take turns, so that both meet the same moments of the machine;
 - whole command: `python -m coopxl validar CARPETA` (wall time of the process), next to the wall time of
   a whole process that only imports pyarrow and reads the files.
 
 xlsx is measured up to 100k (a 500k-associate workbook is not a realistic input).
 
-What the ratio to the bare read is made of (CPU seconds, one file after another, minimum of repeated runs on
-a shared 2-core VM, 1 December 2026, session 4). 500k associates, 404 MB of cp1252 text: recognising and
-parsing into typed columns (numbers as float64, codes and dates dictionary-encoded, one block per file),
-classifying the bytes and turning the Windows-1252 text columns into UTF-8, 2.8; cell conversion and
-checks 0.7; the Dataset (persons numbered, populations, sums) 1.0 in rounds of pieces side by side (0.8 s
-wall); cross-file validation 0.1; against 2.0 for pyarrow's bare string read. 100k: 0.5-0.65, 0.2, 0.27,
-0.02 against 0.46-0.5. Files are loaded two at a time, the largest first (`coopxl.hilos`). The loader
-keeps ~1 GB of typed data and text for 3.9 million rows (the bare read ~0.45 GB of strings), and in this
-VM a first touch of memory costs ~4-7 us per 4 KB page (~120k faults, ~0.6 s of CPU, at 500k).
+What the ratio to the bare read is made of (CPU seconds, one file after another in a warm process, minimum
+of repeated runs on a shared 2-core VM, 1 December 2026, session 5). 500k associates, 404 MB of cp1252
+text: pyarrow's typed parse 2.0 (numbers as float64, codes and dates dictionary-encoded, one block per
+file; files without a double quote are split without quote handling), classifying the bytes 0.15 and
+turning the Windows-1252 text columns into UTF-8 0.2, cell conversion and checks 0.5, the Dataset (persons
+numbered, populations, sums) 0.7 in two rounds of pieces side by side, cross-file validation 0.1; against
+about 2.1 for pyarrow's bare string read (a third of it the Python codec). Each file is recognised and
+loaded in one piece, two at a time, the largest first (`coopxl.hilos`). The loader keeps ~1 GB of typed
+data and text for 3.9 million rows (the bare read ~0.45 GB of strings); in this VM the kernel zeroing
+fresh pages takes 10-30 % of the load's CPU, and how much varies from run to run.
+
+Tried and left out: 1 MB parse blocks (the parse is a third cheaper in a warm process, but combining the
+chunks, or keeping text chunked, costs as much again in fresh memory in a new one), mimalloc and glibc
+settings, one thread more than the cores.
 
 The machine's noise is large (the same bare read took 1.19 s and 1.66 s within the hour): compare ratios
 taken in one run, and repeat (--repeticiones) to take minima.
