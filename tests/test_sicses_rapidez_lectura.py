@@ -360,3 +360,15 @@ def test_digitos_y_largos_como_pyarrow():
             assert np.array_equal(cv.digitos(a), esperado), a
             assert np.array_equal(cv.largos(a), np.asarray(pc.binary_length(a), dtype=np.int64).reshape(-1))
             assert np.array_equal(cv.vacios(a), cv.largos(a) == 0)
+
+
+def test_cp1252_a_trozos(monkeypatch):
+    """The column is turned into UTF-8 a few bytes at a time: every cut (inside a cell, between two non-ASCII
+    bytes) gives the same text."""
+    textos = ["Peña", "", "€uro ñandú", "x" * 7, "ÁÉÍÓÚ", "“comillas”"] * 5
+    crudos = pa.array([t.encode("cp1252") for t in textos], pa.large_binary()).view(pa.large_string())
+    for trozo in (1, 2, 3, 5, 7, 64):
+        monkeypatch.setattr(lectura, "_TROZO", trozo)
+        hecho = a_utf8_desde_cp1252(crudos)
+        hecho.validate(full=True)
+        assert hecho.to_pylist() == textos, trozo

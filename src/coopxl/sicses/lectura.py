@@ -460,7 +460,7 @@ def a_utf8_desde_cp1252(arr: pa.Array) -> pa.Array:
     # From 0xA0 on Windows-1252 is Latin-1, whose decoder is a plain copy: only the bytes 0x80-0x9F (€, “…)
     # need the code page's table.
     codec = "cp1252" if ((valores_altos >= 0x80) & (valores_altos < 0xA0)).any() else "latin-1"
-    texto = str(memoryview(crudos), codec, "coopxl-latin1").encode("utf-8")
+    texto = _transcodificar(crudos, int(nuevos[-1]), codec)
     if grande:
         nuevos_offsets = pa.py_buffer(nuevos)
     else:
@@ -468,6 +468,20 @@ def a_utf8_desde_cp1252(arr: pa.Array) -> pa.Array:
             return a_utf8_desde_cp1252(arr.cast(pa.large_string())).cast(arr.type)
         nuevos_offsets = pa.py_buffer(nuevos.astype(np.int32))
     return pa.Array.from_buffers(arr.type, len(arr), [None, nuevos_offsets, pa.py_buffer(texto)], null_count=0)
+
+
+def _transcodificar(crudos: np.ndarray, largo: int, codec: str) -> np.ndarray:
+    """Single-byte `codec` bytes as UTF-8, written a few megabytes at a time into one array of `largo` bytes:
+    no Python text as big as the column (twice its size when a character needs two bytes), only the output
+    is new memory. Any cut is safe: each input byte is one character."""
+    salida = np.empty(largo, dtype=np.uint8)
+    escrito = 0
+    with memoryview(crudos) as vista:
+        for i in range(0, len(crudos), _TROZO):
+            trozo = str(vista[i: i + _TROZO], codec, "coopxl-latin1").encode("utf-8")
+            salida[escrito: escrito + len(trozo)] = np.frombuffer(trozo, dtype=np.uint8)
+            escrito += len(trozo)
+    return salida
 
 
 def _fin_de_linea(buf: bytes | mmap.mmap) -> bytes | mmap.mmap:
