@@ -29,7 +29,7 @@ from coopxl.complementarios import POR_CLAVE
 from coopxl.cuif import Catalogo
 from coopxl.hilos import en_paralelo, piezas
 from coopxl.parametros import Parametros, cargar_parametros
-from coopxl.sicses.conversion import a_numeros_texto, digitos, largos
+from coopxl.sicses.conversion import a_numeros_texto, desplazamientos, digitos, largos
 from coopxl.sicses.descubrimiento import Lectura, leer_carpeta
 from coopxl.sicses.layouts import TIPOS_DOCUMENTO
 from coopxl.sicses.problemas import Informe
@@ -214,8 +214,9 @@ class _Personas:
     """The persons of every file, numbered once, and set operations on them by integer id.
 
     Ids follow first appearance, asociados first: ids below `n` are its persons. A person is keyed by an
-    integer (the number, with the document type above bit 50) when the document is all digits, the common case, so that
-    numbering 4 million rows is an integer hash, not a string one; other documents by their text.
+    integer (the number, with the document type above bit 50) when the document is all digits, the common
+    case, so that numbering 4 million rows is an integer hash, not a string one; other documents by their
+    text.
     """
 
     def __init__(self, a: pd.DataFrame | None, otros: dict[str, pd.DataFrame] | None = None,
@@ -318,12 +319,11 @@ def orden_de_personas(textos: pa.Array | pa.ChunkedArray) -> np.ndarray:
     n = len(textos)
     if not n or textos.null_count or not pa.types.is_large_string(textos.type):
         return np.asarray(pc.sort_indices(textos), dtype=np.int64)
-    _, offsets, datos = textos.buffers()
-    pos = np.frombuffer(offsets, dtype=np.int64)[textos.offset: textos.offset + n + 1]
+    pos = desplazamientos(textos)
     largo = np.diff(pos)
     if largo.min() < 3 or largo.max() > _DIGITOS_ORDEN + 2:
         return np.asarray(pc.sort_indices(textos), dtype=np.int64)
-    bytes_ = np.frombuffer(datos, dtype=np.uint8)
+    bytes_ = np.frombuffer(textos.buffers()[2], dtype=np.uint8)
     lider = bytes_[pos[:-1]].astype(np.int64)
     numeros = pc.utf8_slice_codeunits(textos, 2)
     if (lider >= 0x80).any() or not (bytes_[pos[:-1] + 1] == ord(":")).all() or not pc.all(
@@ -375,9 +375,9 @@ def _numeros_de_tipo(tipo: pa.Array | pa.ChunkedArray) -> np.ndarray:
     when every code is one byte long (the codes are letters), by text otherwise."""
     if isinstance(tipo, pa.ChunkedArray):
         tipo = tipo.combine_chunks()
-    _, offsets, datos = tipo.buffers()
+    datos = tipo.buffers()[2]
     if len(tipo) and not tipo.null_count and datos is not None:
-        pos = np.frombuffer(offsets, dtype=np.int64)[tipo.offset: tipo.offset + len(tipo) + 1]
+        pos = desplazamientos(tipo)
         if (np.diff(pos) == 1).all():
             return _NUMERO_DE_TIPO[np.frombuffer(datos, dtype=np.uint8)[pos[:-1]]]
     i = pc.index_in(tipo, value_set=pa.array(TIPOS_DOCUMENTO, pa.large_string()))

@@ -174,15 +174,20 @@ _ULTIMOS_UNICODE = np.array([0xA0, 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x8
                             dtype=np.uint8)
 
 
+def desplazamientos(arr: pa.Array) -> np.ndarray:
+    """The len + 1 offsets of a large_string array's cells, viewed in its buffer (no copy)."""
+    return np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset: arr.offset + len(arr) + 1]
+
+
 def _bordes_con_espacio(arr: pa.Array | pa.ChunkedArray, unicode: bool) -> bool:
     """Whether some cell may start or end with a space: looks at the first and last byte of each cell in
     the array's buffers (no copy), so clean columns are not trimmed at all."""
     if isinstance(arr, pa.ChunkedArray):
         return any(_bordes_con_espacio(c, unicode) for c in arr.chunks)
-    _, offsets, datos = arr.buffers()
+    datos = arr.buffers()[2]
     if datos is None or datos.size == 0:
         return False
-    pos = np.frombuffer(offsets, dtype=np.int64)[arr.offset: arr.offset + len(arr) + 1]
+    pos = desplazamientos(arr)
     bytes_ = np.frombuffer(datos, dtype=np.uint8)
     texto = bytes_[pos[0]: pos[-1]]
     # A column without a single space or control byte (codes, numbers, e-mails), nor any non-ASCII byte
@@ -225,7 +230,7 @@ def _vacias_texto(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
     neighbours. No array of lengths is made."""
     if isinstance(arr, pa.ChunkedArray):
         return np.concatenate([_vacias_texto(c) for c in arr.chunks]) if arr.num_chunks else np.zeros(0, bool)
-    pos = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset: arr.offset + len(arr) + 1]
+    pos = desplazamientos(arr)
     return pos[1:] == pos[:-1]
 
 
@@ -233,7 +238,7 @@ def largos(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """The byte length of each cell of a large_string column without nulls, from its offsets."""
     if isinstance(arr, pa.ChunkedArray):
         return np.concatenate([largos(c) for c in arr.chunks]) if arr.num_chunks else np.zeros(0, np.int64)
-    return np.diff(np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset: arr.offset + len(arr) + 1])
+    return np.diff(desplazamientos(arr))
 
 
 def digitos(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
@@ -242,8 +247,8 @@ def digitos(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
     always), that is every non-empty cell: two passes over the bytes instead of one look per cell."""
     if isinstance(arr, pa.ChunkedArray):
         return np.concatenate([digitos(c) for c in arr.chunks]) if arr.num_chunks else np.zeros(0, bool)
-    _, offsets, datos = arr.buffers()
-    pos = np.frombuffer(offsets, dtype=np.int64)[arr.offset: arr.offset + len(arr) + 1]
+    datos = arr.buffers()[2]
+    pos = desplazamientos(arr)
     if datos is not None and len(arr):
         texto = np.frombuffer(datos, dtype=np.uint8)[pos[0]: pos[-1]]
         if not len(texto) or (int(texto.min()) >= 0x30 and int(texto.max()) <= 0x39):
@@ -612,8 +617,8 @@ def _fechas_fijas(dic: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     hechos = np.zeros(n, dtype=bool)
     if not n or dic.null_count or not pa.types.is_large_string(dic.type):
         return valores, hechos
-    _, offsets, datos = dic.buffers()
-    pos = np.frombuffer(offsets, dtype=np.int64)[dic.offset: dic.offset + n + 1]
+    datos = dic.buffers()[2]
+    pos = desplazamientos(dic)
     diez = np.flatnonzero(np.diff(pos) == 10)
     if datos is None or not len(diez):
         return valores, hechos
