@@ -22,6 +22,7 @@ import mmap
 import os
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -415,11 +416,17 @@ def _contar(buf: bytes | mmap.mmap, byte: int, fin: int | None = None) -> int:
                for i in range(0, fin, _TROZO))
 
 
-def _cp1252_a_utf8(datos: bytes | mmap.mmap) -> bytes:
-    """Windows-1252 bytes as UTF-8, a few megabytes at a time: no text object as big as the file."""
+def _trozos_utf8(datos: bytes | mmap.mmap | np.ndarray, codec: str = "cp1252") -> Iterator[bytes]:
+    """Single-byte `codec` bytes as UTF-8, a few megabytes at a time: no text object as big as the input. Any
+    cut is safe: each input byte is one character (the 5 bytes Windows-1252 leaves undefined as Latin-1)."""
     with memoryview(datos) as vista:
-        return b"".join(str(vista[i: i + _TROZO], "cp1252", "coopxl-latin1").encode("utf-8")
-                        for i in range(0, len(datos), _TROZO))
+        for i in range(0, len(vista), _TROZO):
+            yield str(vista[i: i + _TROZO], codec, "coopxl-latin1").encode("utf-8")
+
+
+def _cp1252_a_utf8(datos: bytes | mmap.mmap) -> bytes:
+    """A whole Windows-1252 file as UTF-8."""
+    return b"".join(_trozos_utf8(datos))
 
 
 # Bytes each Windows-1252 byte gains in UTF-8 (0 for ASCII; its 5 undefined bytes read as Latin-1).
@@ -471,16 +478,13 @@ def a_utf8_desde_cp1252(arr: pa.Array) -> pa.Array:
 
 
 def _transcodificar(crudos: np.ndarray, largo: int, codec: str) -> np.ndarray:
-    """Single-byte `codec` bytes as UTF-8, written a few megabytes at a time into one array of `largo` bytes:
-    no Python text as big as the column (twice its size when a character needs two bytes), only the output
-    is new memory. Any cut is safe: each input byte is one character."""
+    """`_trozos_utf8` written into one array of `largo` bytes: no Python text as big as the column (twice its
+    size when a character needs two bytes), only the output is new memory."""
     salida = np.empty(largo, dtype=np.uint8)
     escrito = 0
-    with memoryview(crudos) as vista:
-        for i in range(0, len(crudos), _TROZO):
-            trozo = str(vista[i: i + _TROZO], codec, "coopxl-latin1").encode("utf-8")
-            salida[escrito: escrito + len(trozo)] = np.frombuffer(trozo, dtype=np.uint8)
-            escrito += len(trozo)
+    for trozo in _trozos_utf8(crudos, codec):
+        salida[escrito: escrito + len(trozo)] = np.frombuffer(trozo, dtype=np.uint8)
+        escrito += len(trozo)
     return salida
 
 
