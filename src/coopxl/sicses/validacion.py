@@ -12,7 +12,7 @@ from coopxl import formato
 from coopxl.dataset import PID, Dataset, numeros_de_persona, primera_por_id
 from coopxl.hilos import aparte
 from coopxl.sicses.carga import LINEA
-from coopxl.sicses.conversion import esta_en, fraccion_probable
+from coopxl.sicses.conversion import digitos, esta_en, fraccion_probable, largos
 from coopxl.sicses.descubrimiento import Lectura
 from coopxl.sicses.problemas import MAX_POR_GRUPO, Informe, Problema
 
@@ -43,15 +43,17 @@ def _primeras(personas: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 def _repetidos(textos: pd.Series) -> np.ndarray:
     """Whether each row's text is already in an earlier row. All-digit texts (loan numbers, the common
-    case) are told apart by an integer, number × 32 + length ('007' and '7' stay two), which is cheaper to
-    hash than the text; any other text makes the whole column go by text."""
+    case) are told apart by an integer, the number with its length above bit 57 ('007' and '7' stay two; the
+    low bits, which the hash table uses most, are the number's), cheaper to hash than the text; any other
+    text makes the whole column go by text."""
     t = pa.array(textos).cast(pa.large_string())
-    largo = np.asarray(pc.binary_length(t), dtype=np.int64)
-    digitos = np.asarray(pc.fill_null(pc.ascii_is_decimal(t), False).to_numpy(zero_copy_only=False), dtype=bool)
-    if not len(t) or t.null_count or not ((digitos & (largo <= 17)) | (largo == 0)).all():
+    if not len(t) or t.null_count:
+        return ~_primeras(textos)[1]
+    largo = largos(t)
+    if not ((digitos(t) & (largo <= 17)) | (largo == 0)).all():
         return ~_primeras(textos)[1]
     numero = pc.cast(pc.if_else(pa.array(largo == 0), pa.scalar("0", pa.large_string()), t), pa.int64())
-    codigos, _ = pd.factorize(np.asarray(numero, dtype=np.int64) * 32 + largo, sort=False)
+    codigos, _ = pd.factorize(np.asarray(numero, dtype=np.int64) + (largo << 57), sort=False)
     return ~_primeras_de(codigos.astype(np.int64))[1]
 
 
