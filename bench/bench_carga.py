@@ -50,7 +50,13 @@ RAIZ = Path(__file__).resolve().parents[1]
 CACHE = Path(os.environ.get("COOPXL_BENCH_CACHE", "/tmp/coopxl_bench"))
 CORTE = "2025-12-31"
 MAXIMO_XLSX = 100_000
-ENV = {**os.environ, "PYTHONPATH": str(RAIZ / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+sys.path.insert(0, str(RAIZ / "src"))
+from coopxl import AJUSTES_DEL_ASIGNADOR  # noqa: E402  (after the path to src)
+
+# Every child, the bare readers included, runs with coopxl's allocator settings: the ratio then measures
+# coopxl's work, not a difference of allocator configuration.
+ENV = {**AJUSTES_DEL_ASIGNADOR, **os.environ,
+       "PYTHONPATH": str(RAIZ / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
 def compilar_paquete() -> None:
@@ -73,7 +79,6 @@ def carpeta_demo(n: int, formato: str) -> Path:
     destino = CACHE / f"demo_{formato}_{n}"
     listo = destino / ".completo"
     if not listo.exists():
-        sys.path.insert(0, str(RAIZ / "src"))
         import datetime as dt
 
         from coopxl.demo import generar_demo
