@@ -1,5 +1,5 @@
 """The Dataset's fast paths give exactly what the plain paths give: persona order by an integer key,
-document types through a byte table, modalities per distinct account."""
+document types through a byte table, modalities per distinct account, the directivos' seats per person."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from coopxl.dataset import _numeros_de_tipo, modalidades, orden_de_personas
+from coopxl.dataset import (
+    ORGANOS_DIRECTIVOS,
+    PID,
+    _directivos_personas,
+    _numeros_de_tipo,
+    _Personas,
+    modalidades,
+    orden_de_personas,
+)
 from coopxl.parametros import cargar_parametros
 from coopxl.sicses.layouts import TIPOS_DOCUMENTO
 from coopxl.sicses.problemas import Informe
@@ -58,3 +66,33 @@ def test_modalidades_como_por_celda():
     esperado = codigo.str.slice(0, 4).map(par.modalidades).fillna("otra")
     hecho = modalidades(codigo, par)
     pd.testing.assert_series_equal(hecho, esperado, check_names=False)
+
+
+def test_directivos_personas_como_groupby():
+    """Seats and distinct organs per person, and each person's first seat's id, as pandas' groupby gives
+    them (persons in text order, a person with no persona left out)."""
+    r = random.Random(5)
+    for _ in range(200):
+        n = r.randint(0, 40)
+        personas = [r.choice([_persona(r), "C:1", "C:12", "E:1"]) for _ in range(n)]
+        d = pd.DataFrame({
+            "persona": pd.array([None if r.random() < 0.05 else p for p in personas], dtype="str"),
+            "organo": pd.array([r.choice("12345") for _ in range(n)], dtype="str"),
+            PID: np.array([r.randint(-1, 30) for _ in range(n)], dtype=np.int64),
+        })
+        a = pd.DataFrame({
+            "tipo_documento": pd.array(["C"] * 31, dtype="str"),
+            "documento": pd.array([str(i) for i in range(31)], dtype="str"), "vigente": np.ones(31, dtype=bool),
+            **{c: np.zeros(31, dtype=bool) for c in ("mujer", "natural", "joven")},
+            "edad": np.zeros(31), "antiguedad": np.zeros(31),
+            "fecha_nacimiento": pd.Series(np.full(31, np.datetime64("NaT", "us"))),
+        })
+        obtenido, _ = _directivos_personas(d, a, _Personas(a))
+        sillas = d[d["organo"].isin(ORGANOS_DIRECTIVOS)]
+        grupos = sillas.groupby("persona", sort=True)
+        esperado = grupos.agg(sillas=("organo", "size"), organos=("organo", "nunique"))
+        primeros = grupos[PID].first().reindex(esperado.index).to_numpy()
+        dentro = primeros >= 0
+        assert obtenido["persona"].tolist() == esperado.index[dentro].tolist()
+        assert obtenido["sillas"].tolist() == esperado["sillas"][dentro].tolist()
+        assert obtenido["organos"].tolist() == esperado["organos"][dentro].tolist()

@@ -447,26 +447,33 @@ def _directivos_personas(d: pd.DataFrame, a: pd.DataFrame | None, personas: _Per
                          ) -> tuple[pd.DataFrame, list[str]]:
     """Distinct persons with a seat in organs 1-3 whose document is a vigente associate."""
     avisos: list[str] = []
-    sillas = d[d["organo"].isin(ORGANOS_DIRECTIVOS)]
-    por_persona = sillas.groupby("persona", sort=True).agg(sillas=("organo", "size"),
-                                                             organos=("organo", "nunique"))
+    # Seats and distinct organs per person, persons in text order, as a groupby gives them, in a fraction
+    # of its fixed cost (a consejo has tens of seats; this runs on its own, between the Dataset's rounds).
+    silla = (d["organo"].isin(ORGANOS_DIRECTIVOS) & d["persona"].notna()).to_numpy()
+    unicas, cual = np.unique(d["persona"].to_numpy(dtype=object)[silla], return_inverse=True)
+    organo = pd.factorize(d["organo"].to_numpy(dtype=object)[silla])[0]
+    base = int(organo.max(initial=0)) + 1
+    pares = np.unique(cual * base + organo) // base
+    por_persona = {"persona": pd.array(unicas, dtype="str"), "sillas": np.bincount(cual, minlength=len(unicas)),
+                   "organos": np.bincount(pares, minlength=len(unicas))}
     if a is None:
-        return por_persona.iloc[0:0].reset_index(), avisos
+        return pd.DataFrame(por_persona).iloc[0:0], avisos
     pers = personas or _Personas(a)
     fila_vigente = pers.primera_fila(a["vigente"].to_numpy())
-    if PID in sillas:
-        ids = sillas.groupby("persona", sort=True)[PID].first().reindex(por_persona.index).to_numpy(np.int64)
+    if PID in d:
+        ids = np.zeros(len(unicas), dtype=np.int64)
+        ids[cual[::-1]] = d[PID].to_numpy(np.int64)[silla][::-1]  # each person's first seat's id
     else:
-        ids = pers.ids_de(pd.Series(por_persona.index))
+        ids = pers.ids_de(pd.Series(por_persona["persona"]))
     filas = np.where(ids >= 0, fila_vigente[np.maximum(ids, 0)], -1) if len(ids) else ids
-    fuera = [p for p, f in zip(por_persona.index, filas, strict=True) if f < 0]
+    fuera = [p for p, f in zip(unicas, filas, strict=True) if f < 0]
     if fuera:
         avisos.append(f"{len(fuera)} directivo(s) no figuran como asociados vigentes y se excluyen de los "
                       f"indicadores de órganos: {', '.join(_documento_legible(x) for x in fuera[:10])}.")
-    dentro = por_persona[filas >= 0]
+    dentro = filas >= 0
     cols = ["mujer", "natural", "joven", "edad", "antiguedad", "fecha_nacimiento"]
-    datos = a.iloc[filas[filas >= 0]][cols].set_axis(dentro.index)
-    return dentro.join(datos).reset_index(), avisos
+    return pd.DataFrame({**{k: v[dentro] for k, v in por_persona.items()},
+                         **{c: a[c].to_numpy()[filas[dentro]] for c in cols}}), avisos
 
 
 def _documento_legible(clave: str) -> str:

@@ -114,6 +114,12 @@ def _leer(nombre: str, carpeta_usuario: Path | None, informe: Informe) -> tuple[
     return filas, origen
 
 
+def _leer_aparte(nombre: str, carpeta_usuario: Path | None) -> tuple[list[_Fila], str, Informe]:
+    propio = Informe()
+    filas, origen = _leer(nombre, carpeta_usuario, propio)
+    return filas, origen, propio
+
+
 def _buscar(carpeta: Path, nombre: str) -> Path | None:
     for candidato in (carpeta / nombre, carpeta / "parametros" / nombre):
         if candidato.is_file():
@@ -126,13 +132,16 @@ def cargar_parametros(carpeta_usuario: Path | None, informe: Informe) -> Paramet
     from coopxl.sicses.conversion import a_numeros_texto
 
     fuentes: dict[str, str] = {}
-    numeros: dict[str, float | ValueError | None] = {}
+    # Every file read first, each with its own problems, and every cell of all of them read as a number in
+    # one pass (the number reader costs milliseconds per call, whatever the few cells); `num` picks what it
+    # needs. A file's problems join the report when the file is used, in the order they always did.
+    leidos = {nombre: _leer_aparte(nombre, carpeta_usuario) for nombre in ARCHIVOS}
+    numeros = a_numeros_texto(v for filas, _, _ in leidos.values() for f in filas for v in f.datos.values())
 
     def leer(nombre: str) -> list[_Fila]:
-        filas, origen = _leer(nombre, carpeta_usuario, informe)
+        filas, origen, propio = leidos[nombre]
+        informe.unir(propio)
         fuentes[nombre] = origen
-        # every cell read as a number at once (one pass instead of one per cell); `num` picks what it needs
-        numeros.update(a_numeros_texto(v for f in filas for v in f.datos.values() if v not in numeros))
         return filas
 
     def num(f: _Fila, col: str) -> float | None:

@@ -552,8 +552,8 @@ def a_numeros_texto(textos: Iterable[str], estilo: EstiloNumerico = "colombiano"
         return {}
     n = analizar_numeros(pd.Series([t.strip() for t in unicos], dtype="str"))
     valores = a_numero(n, estilo)
-    return {t: None if n.vacio[i] else ValueError(t) if n.malos[i] else float(valores[i])
-            for i, t in enumerate(unicos)}
+    vacio, malos = n.vacio.tolist(), n.malos.tolist()  # `malos` is computed on each access: once here
+    return {t: None if vacio[i] else ValueError(t) if malos[i] else float(valores[i]) for i, t in enumerate(unicos)}
 
 
 def fraccion_probable(tasas: pd.Series) -> pd.Series:

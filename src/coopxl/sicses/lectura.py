@@ -98,6 +98,9 @@ class TablaCruda:
 
 # --- content and encodings -----------------------------------------------------------------------
 
+_CONTROL = bytes((*range(0, 9), *range(14, 32)))  # control bytes no text file has (tab, CR, LF, FF... aside)
+
+
 def contenido(cabeza: bytes) -> Contenido:
     """What the first bytes of a file say it is, whatever its extension."""
     if not cabeza.strip(b" \t\r\n\x00" + BOM_UTF8):
@@ -111,7 +114,7 @@ def contenido(cabeza: bytes) -> Contenido:
     if cabeza.startswith(b"%PDF"):
         return "pdf"
     muestra = cabeza[:65536]
-    control = sum(muestra.count(bytes([b])) for b in (*range(0, 9), *range(14, 32)))
+    control = len(muestra) - len(muestra.translate(None, _CONTROL))  # one pass, not one count per byte
     if b"\x00" in muestra or control / len(muestra) > 0.01:
         return "binario"
     return "texto"
