@@ -405,3 +405,15 @@ def test_archivo_en_varios_bloques(tmp_path, monkeypatch, codificacion):
     p = problemas(lectura_.informe, contiene="tipo de documento desconocido")[0]
     assert (p.fila, p.valor) == (152, "Ñ")
     assert carga.codificacion == codificacion
+
+
+def test_fila_mas_larga_que_un_bloque(tmp_path, monkeypatch):
+    """A row longer than pyarrow's block (a long memo field) is read: the file is parsed again in one block."""
+    from coopxl.sicses import lectura
+
+    monkeypatch.setattr(lectura, "BLOQUE", 4096)
+    filas = [asociado(str(1000 + i)) for i in range(200)]
+    filas[100][2] = "Pérez" + "x" * 10_000
+    texto(tmp_path / "asociados.csv", ASOCIADOS, filas)
+    carga = leer_carpeta(tmp_path).cargas["asociados"]
+    assert carga.filas == 200 and carga.datos["primer_apellido"].iloc[100] == "Pérez" + "x" * 10_000

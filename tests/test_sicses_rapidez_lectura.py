@@ -379,14 +379,14 @@ def _entorno_tras_importar(extra: dict[str, str]) -> list[str]:
     import subprocess
 
     entorno = {k: v for k, v in os.environ.items() if not k.startswith("MIMALLOC_")} | extra
-    codigo = ("import sys, os, coopxl; print('pyarrow' in sys.modules); "
-              "import pyarrow; print(os.environ.get('MIMALLOC_ARENA_EAGER_COMMIT'))")
+    codigo = ("import sys, os, coopxl; print('pyarrow' in sys.modules); import pyarrow; "
+              "print(os.environ.get('MIMALLOC_ARENA_EAGER_COMMIT'), os.environ.get('MIMALLOC_PURGE_DELAY'))")
     salida = subprocess.run([sys.executable, "-c", codigo], env=entorno, capture_output=True, text=True, check=True)
     return salida.stdout.split()
 
 
 def test_ajustes_del_asignador_antes_de_pyarrow() -> None:
-    """coopxl sets mimalloc's option before pyarrow is loaded (mimalloc reads it when the library loads), and
-    a value the user set is kept."""
-    assert _entorno_tras_importar({}) == ["False", "0"]
-    assert _entorno_tras_importar({"MIMALLOC_ARENA_EAGER_COMMIT": "1"}) == ["False", "1"]
+    """coopxl sets mimalloc's options before pyarrow is loaded (mimalloc reads them when the library loads),
+    and a value the user set is kept."""
+    assert _entorno_tras_importar({}) == ["False", "0", "10000"]
+    assert _entorno_tras_importar({"MIMALLOC_PURGE_DELAY": "5"}) == ["False", "0", "5"]

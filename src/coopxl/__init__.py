@@ -4,13 +4,18 @@ import os
 
 __version__ = "0.1.0"
 
-# Allocator settings, applied before pyarrow (and the mimalloc inside it) is first loaded; a value the user
-# has set wins. mimalloc commits its 1 GiB arenas eagerly on Linux and asks for transparent huge pages over
-# them, so every 2 MB of fresh arrow memory is zeroed whole at the first touch. Loading 500k asociados
-# touches ~1.4 GB of it (the bare read ~0.4 GB); on the benchmark VM that zeroing took up to a third of the
-# load's CPU and varied from run to run. Committed on demand (4 KB pages), the load was 0.75 s faster in
-# the median of 10 paired runs at 500k, and the same at 100k (bench/bench_carga.py, which gives the bare
-# read the same settings). Windows and macOS do not commit eagerly anyway.
-AJUSTES_DEL_ASIGNADOR = {"MIMALLOC_ARENA_EAGER_COMMIT": "0"}
+# Settings of pyarrow's allocator (mimalloc), applied before pyarrow is first loaded (mimalloc reads them
+# then); a value the user has set wins. Fresh memory is what a load pays most for: the kernel zeroes every
+# page at its first touch, and on the benchmark VM that took up to a third of the load's CPU.
+# - Arenas committed on demand: mimalloc commits its 1 GiB arenas eagerly on Linux and asks for
+#   transparent huge pages over them, so each fresh 2 MB was zeroed whole at once.
+# - Freed memory kept for 10 s instead of 10 ms before it is given back to the system: the CSV parser's
+#   buffers, freed after each 1 MB block, and each file's chunks, freed once combined, are then reused by
+#   the next block and the next file instead of being touched afresh. A command ends within seconds; a
+#   long-lived process (the UDF server) still gives memory back.
+# Paired runs of the load at 500k asociados (bench/bench_carga.py gives the bare read the same settings):
+# 0.75 s faster for the first in a slow phase; 0.3 s faster for the second with the 1 MB parse blocks
+# (coopxl.sicses.lectura), which alone were no faster.
+AJUSTES_DEL_ASIGNADOR = {"MIMALLOC_ARENA_EAGER_COMMIT": "0", "MIMALLOC_PURGE_DELAY": "10000"}
 for _clave, _valor in AJUSTES_DEL_ASIGNADOR.items():
     os.environ.setdefault(_clave, _valor)

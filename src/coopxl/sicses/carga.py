@@ -356,8 +356,9 @@ def convertir(cruda: TablaCruda, layout: Layout, enc: Encabezado, informe: Infor
             salida[c.nombre] = cv.serie(cv.texto(s))
         if c.requerida:
             reportar(c, vacias, s, "dato obligatorio vacío.")
-    datos = pd.DataFrame(salida, copy=False)
-    datos[LINEA] = np.asarray(lineas, dtype=np.int64)
+    # Arrays, not Series: all share the rows' order, and pandas would align their indexes one by one.
+    datos = pd.DataFrame({k: v.array if isinstance(v, pd.Series) else v for k, v in salida.items()}
+                         | {LINEA: np.asarray(lineas, dtype=np.int64)}, copy=False)
     estilos = {titulo(layout.columna(k)): cv.NOMBRE_ESTILO[e] for k, e in estilo_de.items()}
     return datos, estilos, (estilo_archivo if numericas else None)
 

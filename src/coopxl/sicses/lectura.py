@@ -41,7 +41,7 @@ NOMBRE_CODIFICACION = {
     "mixta": "mezcla de UTF-8 y Windows-1252", "ascii": "ASCII",
 }
 LINEAS_MUESTRA = 12
-BLOQUE = (1 << 31) - 1  # the largest block pyarrow parses at once (a bigger file gives chunked columns)
+BLOQUE = 1 << 20  # the block pyarrow parses at once (its parse buffers are reused from block to block)
 COMBINAR = True  # chunked columns are made contiguous right after parsing
 DICCIONARIO = pa.dictionary(pa.int32(), pa.large_string())
 csv.field_size_limit(1 << 30)  # a long memo field is data, not an error (the default limit is 128 KB)
@@ -542,13 +542,22 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
             return pa.table({n: pa.array([], pa.large_string()) for n in nombres})
         tipos = {n: (pa.float64() if i in numeros else DICCIONARIO if i in codigos else pa.large_string())
                  for i, n in enumerate(nombres)}
+        try:
+            return _parsear_en_bloques(buf, tipos, min(len(buf) + 1, BLOQUE))
+        except pa.ArrowInvalid as e:
+            if "straddling" not in str(e) or len(buf) < BLOQUE:
+                raise
+            malas = 0  # a row longer than a block (a long memo field): the whole file in one block
+            return _parsear_en_bloques(buf, tipos, min(len(buf) + 1, (1 << 31) - 1))
+
+    def _parsear_en_bloques(buf: bytes | mmap.mmap, tipos: dict[str, pa.DataType], bloque: int) -> pa.Table:
         return pacsv.read_csv(
             pa.BufferReader(buf),
-            # One block per file (up to BLOQUE): the columns come out contiguous. Chunked columns
-            # would need a copy to combine them (fresh memory is what costs most) or slow down every
-            # pandas operation downstream; the parallelism comes from reading files side by side.
-            read_options=pacsv.ReadOptions(skip_rows=saltar, column_names=nombres,
-                                           block_size=max(1 << 20, min(len(buf) + 1, BLOQUE))),
+            # Blocks of 1 MB: the parser's copy of a block and its cell offsets (about 1.5 times the text)
+            # are written to memory already used by the block before, not to fresh memory as big as the
+            # file. The columns come out chunked and are combined once (`_contiguo`): the output is
+            # written twice, and the combined columns are contiguous for pandas downstream.
+            read_options=pacsv.ReadOptions(skip_rows=saltar, column_names=nombres, block_size=bloque),
             parse_options=pacsv.ParseOptions(
                 # Raw Windows-1252 bytes cannot reach a Python handler (pyarrow hands it UTF-8 text): there
                 # the first bad row raises, and the file is read again in UTF-8 with the handler.
