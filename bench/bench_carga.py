@@ -19,18 +19,26 @@ xlsx is measured up to 100k (a 500k-associate workbook is not a realistic input)
 
 What the ratio to the bare read is made of (CPU seconds, one file after another in a warm process, minimum
 of repeated runs on a shared 2-core VM, 1 December 2026, session 5). 500k associates, 404 MB of cp1252
-text: pyarrow's typed parse 2.0 (numbers as float64, codes and dates dictionary-encoded, one block per
-file; files without a double quote are split without quote handling), classifying the bytes 0.15 and
-turning the Windows-1252 text columns into UTF-8 0.2, cell conversion and checks 0.5, the Dataset (persons
-numbered, populations, sums) 0.7 in two rounds of pieces side by side, cross-file validation 0.1; against
-about 2.1 for pyarrow's bare string read (a third of it the Python codec). Each file is recognised and
-loaded in one piece, two at a time, the largest first (`coopxl.hilos`). The loader keeps ~1 GB of typed
-data and text for 3.9 million rows (the bare read ~0.45 GB of strings); in this VM the kernel zeroing
-fresh pages takes 10-30 % of the load's CPU, and how much varies from run to run.
+text: pyarrow's typed parse 2.0 (numbers as float64, codes and dates dictionary-encoded; files without a
+double quote are split without quote handling), classifying the bytes 0.15 and turning the Windows-1252
+text columns into UTF-8 0.2, cell conversion and checks 0.5, the Dataset (persons numbered, populations,
+sums) 0.7 in two rounds of pieces side by side, cross-file validation 0.1; against about 2.1 for pyarrow's
+bare string read (a third of it the Python codec). Each file is recognised and loaded in one piece, two at
+a time, the largest first (`coopxl.hilos`). The loader keeps ~1 GB of typed data and text for 3.9 million
+rows (the bare read ~0.45 GB of strings).
 
-Tried and left out: 1 MB parse blocks (the parse is a third cheaper in a warm process, but combining the
-chunks, or keeping text chunked, costs as much again in fresh memory in a new one), mimalloc and glibc
-settings, one thread more than the cores.
+Fresh memory is what a new process pays most for (session 6): the kernel zeroes each page at its first
+touch, and `perf` put that at up to a third of the load's CPU. Three changes act on it, each checked in
+paired runs: pyarrow's mimalloc commits its arenas on demand instead of eagerly under transparent huge
+pages (`coopxl.AJUSTES_DEL_ASIGNADOR`, which every child here gets, the bare readers included); the CSV
+is parsed in 1 MB blocks, combined once, so the parser's buffers are reused from block to block instead of
+being as big as the file; and mimalloc keeps freed memory for 10 s instead of 10 ms, so those buffers and
+each file's chunks are reused by the next block and the next file. The 1 MB blocks alone were no faster
+(freed memory was given back and touched afresh); with the memory kept, the load at 500k was 0.2 s faster
+in 10 of 10 paired runs.
+
+Tried and left out: keeping the text columns chunked (pandas accepts chunked arrays, but every operation
+downstream gets slower), the system allocator and glibc settings, jemalloc, one thread more than the cores.
 
 The machine's noise is large (the same bare read took 1.19 s and 1.66 s within the hour): compare ratios
 taken in one run, and repeat (--repeticiones) to take minima.

@@ -3,8 +3,8 @@
 Nothing here knows about reports: it turns bytes into columns of cells and remembers, for each data
 row, the line number the user sees in the file (so that every message can point at it).
 
-Text files are classified by their non-ASCII bytes (vectorised) and parsed by pyarrow in one block, so
-that every column comes out contiguous. A Windows-1252 file is parsed as it is and only its text
+Text files are classified by their non-ASCII bytes (vectorised) and parsed by pyarrow in blocks of 1 MB,
+whose chunks are combined once, so that every column comes out contiguous. A Windows-1252 file is parsed as it is and only its text
 columns with non-ASCII bytes are turned into UTF-8 afterwards (no UTF-8 copy of the whole file); a
 file that mixes UTF-8 and Windows-1252 bytes is decoded piece by piece first, each with its own
 encoding. Big files are mapped into memory rather than read. Line numbers are exact: consecutive in
