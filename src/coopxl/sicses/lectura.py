@@ -4,11 +4,11 @@ Nothing here knows about reports: it turns bytes into columns of cells and remem
 row, the line number the user sees in the file (so that every message can point at it).
 
 Text files are classified by their non-ASCII bytes (vectorised) and parsed by pyarrow in blocks of 1 MB,
-whose chunks are combined once, so that every column comes out contiguous. A Windows-1252 file is parsed as it is and only its text
-columns with non-ASCII bytes are turned into UTF-8 afterwards (no UTF-8 copy of the whole file); a
-file that mixes UTF-8 and Windows-1252 bytes is decoded piece by piece first, each with its own
-encoding. Big files are mapped into memory rather than read. Line numbers are exact: consecutive in
-the common case, counted only when blank lines or malformed rows exist.
+whose chunks are combined once, so that every column comes out contiguous. A Windows-1252 file is parsed
+as it is and only its text columns with non-ASCII bytes are turned into UTF-8 afterwards (no UTF-8 copy of
+the whole file); a file that mixes UTF-8 and Windows-1252 bytes is decoded piece by piece first, each with
+its own encoding. Big files are mapped into memory rather than read. Line numbers are exact: consecutive
+in the common case, counted only when blank lines or malformed rows exist.
 """
 
 from __future__ import annotations
@@ -607,9 +607,6 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
             _soltar(buf)
             buf = utf8
             tabla, tipadas = leer(buf)
-        if crudo:
-            tabla = pa.table([pa.chunked_array([a_utf8_desde_cp1252(c) for c in col.chunks], col.type)
-                              for col in tabla.columns], names=tabla.column_names)
     except OSError as e:
         raise ErrorArchivo(nombre, f"no se pudo leer el archivo ({e.strerror or e}).") from None
     except (pa.ArrowInvalid, pa.ArrowException) as e:
@@ -627,6 +624,9 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
     _soltar(buf)
     del buf
     celdas = [_contiguo(tabla.column(i)) for i in range(columnas)]
+    if crudo:  # combined first: one look and one rewrite per column (and per dictionary), not per block
+        celdas = [a_utf8_desde_cp1252(c) if isinstance(c, pa.Array)
+                  else pa.chunked_array([a_utf8_desde_cp1252(t) for t in c.chunks], c.type) for c in celdas]
     return TablaCruda(ruta, celdas, lineas, cod, delimitador, None, filas_malas, mezcla, mojibake,
                       tipadas=tipadas, decimal=decimal)
 
