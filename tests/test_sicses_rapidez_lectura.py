@@ -252,13 +252,17 @@ def test_fechas_fijas_como_strptime():
     assert np.array_equal(valores[hechos], esperados[hechos])
     dejados = [dic[int(i)].as_py() for i in np.flatnonzero(aceptados & ~hechos)]
     assert dejados and all(int(v[-4:] if "/" in v else v[:4]) < 1000 for v in dejados)  # years before 1000 only
-    t = pa.array(dic.to_pylist() * 2, pa.large_string())  # whole path: fast and general parts together
-    todas, malos, vacios = cv._fechas_texto(t)
-    for i, v in enumerate(t.to_pylist()):
-        f = cv.fecha_texto(v)
-        assert vacios[i] == (f is None) and malos[i] == (f is False), v
-        if f not in (None, False):
-            assert todas[i] == np.datetime64(f, "us"), v
+    # whole path: fast and general parts together, with and without empty cells (an empty text is never
+    # tried as a date), and blanks beside dates that the fast part takes alone
+    for lista in (dic.to_pylist() * 2, ["", *dic.to_pylist(), ""], ["", "01/02/2024", "2024-02-29", ""],
+                  ["", "31/02/2024", "01/02/2024"], [""]):
+        t = pa.array(lista, pa.large_string())
+        todas, malos, vacios = cv._fechas_texto(t)
+        for i, v in enumerate(t.to_pylist()):
+            f = cv.fecha_texto(v)
+            assert vacios[i] == (f is None) and malos[i] == (f is False), v
+            if f not in (None, False):
+                assert todas[i] == np.datetime64(f, "us"), v
 
 
 def test_evidencia_de_numeros_nativos():

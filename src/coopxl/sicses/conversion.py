@@ -656,8 +656,12 @@ def _fechas_texto(t: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     dic, indices = _unicos(t)
     valores, hechos = _fechas_fijas(dic)
+    # The empty text is an empty cell, not a date to try: a column with blanks and dates in the exact forms
+    # would otherwise send every distinct date through pyarrow's parse for the sake of one "".
+    vacios_ = (pc.binary_length(dic).to_numpy(zero_copy_only=False) == 0) if len(dic) and not dic.null_count \
+        else np.zeros(len(dic), dtype=bool)
     for formato in ("%d/%m/%Y", "%Y-%m-%d"):
-        if hechos.all():
+        if (hechos | vacios_).all():
             break
         fechas = pc.strptime(dic, format=formato, unit="us", error_is_null=True)
         vuelta = pc.strftime(fechas, format=formato)
@@ -666,8 +670,7 @@ def _fechas_texto(t: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             valores[ok] = np.asarray(fechas.to_numpy(zero_copy_only=False), dtype=UNIDAD_FECHA)[ok]
             hechos |= ok
     malos = np.zeros(len(dic), dtype=bool)
-    vacios_ = np.zeros(len(dic), dtype=bool)
-    pendientes = np.flatnonzero(~hechos)
+    pendientes = np.flatnonzero(~hechos & ~vacios_)
     if len(pendientes):
         textos = dic.take(pa.array(pendientes)).to_pylist()
         for i, u in zip(pendientes, textos, strict=True):
