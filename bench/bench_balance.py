@@ -32,6 +32,8 @@ from bench_carga import (
     _LECTURA_PROCESO,
     CACHE,
     CORTE,
+    ENV,
+    ENV_POR_OMISION,
     _hijo_con_memoria,
     _leer_pyarrow,
     archivos,
@@ -75,8 +77,8 @@ def fila(n: int, repeticiones: int) -> dict[str, float]:
     proceso, pico = min((_en_hijo("balance", carpeta) for _ in range(repeticiones)), key=lambda r: r[0]["segundos"])
     comando = min(_hijo_con_memoria([sys.executable, "-m", "coopxl", "balance", str(carpeta), "--corte", CORTE])
                   for _ in range(repeticiones))
-    bare = min(_hijo_con_memoria([sys.executable, "-c", _LECTURA_PROCESO, *map(str, rutas)])
-               for _ in range(repeticiones))
+    bare = min(_hijo_con_memoria([sys.executable, "-c", _LECTURA_PROCESO, *map(str, rutas)], entorno=e)
+               for _ in range(repeticiones) for e in (ENV, ENV_POR_OMISION))  # the faster allocator setting
     return {"n": n, "lectura": lectura, "carga": proceso["carga"], "balance": proceso["balance"],
             "balance_cpu": proceso["balance_cpu"],
             "en_proceso": proceso["segundos"], "comando": comando[0], "proceso_lectura": bare[0],

@@ -7,13 +7,14 @@ into a cache folder under /tmp. Then, every measurement in a child process of it
 memory, the child's maxrss, is its own):
 
 - bare read: the fastest plain reader on the same files, timed inside the process after its imports:
-  pyarrow.csv.read_csv with every column as string, pandas.read_csv(dtype=str) (C engine), and for
-  xlsx python-calamine's to_python; the fastest is named;
+  pyarrow.csv.read_csv with every column as string (with coopxl's allocator settings, and again with
+  mimalloc's defaults), pandas.read_csv(dtype=str) (C engine), and for xlsx python-calamine's to_python;
+  the fastest is named;
 - load+validate: `coopxl.dataset.cargar_dataset(carpeta, corte)` in process (reading, conversion,
   Dataset and populations, cross-file validation), timed after the imports; the fast reader and the load
   take turns, so that both meet the same moments of the machine;
 - whole command: `python -m coopxl validar CARPETA` (wall time of the process), next to the wall time of
-  a whole process that only imports pyarrow and reads the files.
+  a whole process that only imports pyarrow and reads the files (the faster of the two allocator settings).
 
 xlsx is measured up to 100k (a 500k-associate workbook is not a realistic input).
 
@@ -62,9 +63,12 @@ sys.path.insert(0, str(RAIZ / "src"))
 from coopxl import AJUSTES_DEL_ASIGNADOR  # noqa: E402  (after the path to src)
 
 # Every child, the bare readers included, runs with coopxl's allocator settings: the ratio then measures
-# coopxl's work, not a difference of allocator configuration.
+# coopxl's work, not a difference of allocator configuration. The pyarrow read is also measured with
+# mimalloc's own defaults ("pyarrow, asignador por omisión"), and the faster of the two is the bare read.
 ENV = {**AJUSTES_DEL_ASIGNADOR, **os.environ,
        "PYTHONPATH": str(RAIZ / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+ENV_POR_OMISION = {**ENV, "MIMALLOC_ARENA_EAGER_COMMIT": "2", "MIMALLOC_PURGE_DELAY": "10"}  # mimalloc's defaults
+POR_OMISION = "pyarrow (asignador por omisión)"
 
 
 def compilar_paquete() -> None:
@@ -163,7 +167,8 @@ def medir(que: str, carpeta: Path, formato: str) -> dict[str, float | str]:
     return {"segundos": time.perf_counter() - inicio, "filas": filas}
 
 
-def _hijo_con_memoria(argumentos: list[str], intentos: int = 3) -> tuple[float, float, str]:
+def _hijo_con_memoria(argumentos: list[str], intentos: int = 3, entorno: dict[str, str] | None = None
+                      ) -> tuple[float, float, str]:
     """Run a child process reaped with os.wait4: (wall seconds, peak MB of that child alone, its stdout).
 
     A child killed by a signal is run again (up to `intentos` times, each retry announced on stderr):
@@ -171,7 +176,7 @@ def _hijo_con_memoria(argumentos: list[str], intentos: int = 3) -> tuple[float, 
     without an active exception"), after the work being timed is over."""
     for intento in range(1, intentos + 1):
         try:
-            return _un_hijo(argumentos)
+            return _un_hijo(argumentos, entorno)
         except _MuertePorSenal as e:
             if intento == intentos:
                 raise RuntimeError(str(e)) from None
@@ -183,12 +188,12 @@ class _MuertePorSenal(Exception):
     pass
 
 
-def _un_hijo(argumentos: list[str]) -> tuple[float, float, str]:
+def _un_hijo(argumentos: list[str], entorno: dict[str, str] | None = None) -> tuple[float, float, str]:
     import tempfile
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         inicio = time.perf_counter()
-        p = subprocess.Popen(argumentos, stdout=out, stderr=err, env=ENV, cwd=RAIZ)
+        p = subprocess.Popen(argumentos, stdout=out, stderr=err, env=entorno or ENV, cwd=RAIZ)
         _, estado, uso = os.wait4(p.pid, 0)
         segundos = time.perf_counter() - inicio
         p.returncode = os.waitstatus_to_exitcode(estado)
@@ -205,7 +210,10 @@ def _un_hijo(argumentos: list[str]) -> tuple[float, float, str]:
 
 
 def _medir_en_hijo(que: str, carpeta: Path, formato: str) -> tuple[dict[str, float | str], float, float]:
-    seg, pico, salida = _hijo_con_memoria([sys.executable, __file__, "--medir", que, str(carpeta), formato])
+    entorno = ENV_POR_OMISION if que == POR_OMISION else ENV
+    que = "pyarrow" if que == POR_OMISION else que
+    seg, pico, salida = _hijo_con_memoria([sys.executable, __file__, "--medir", que, str(carpeta), formato],
+                                          entorno=entorno)
     return json.loads(salida.strip().splitlines()[-1]), pico, seg
 
 
@@ -230,16 +238,20 @@ for r in sys.argv[1:]:
 def fila(n: int, formato: str, repeticiones: int) -> dict[str, object]:
     carpeta = carpeta_demo(n, formato)
     rutas = archivos(carpeta, formato)
-    principal, otros = ("pyarrow", ("pandas",)) if formato == "csv" else ("calamine", ())
-    # The fast reader and the load take turns, so that both meet the same moments of a shared machine (its
-    # speed drifts by tens of percent within minutes); the best of each is kept.
-    lecturas, cargas = [], []
+    rapidos, otros = (("pyarrow", POR_OMISION), ("pandas",)) if formato == "csv" else (("calamine",), ())
+    # The fast reader (with both allocator settings) and the load take turns, so that all meet the same
+    # moments of a shared machine (its speed drifts by tens of percent within minutes); the best of each is
+    # kept.
+    lecturas: dict[str, list[tuple[dict[str, float | str], float, float]]] = {r: [] for r in rapidos}
+    cargas = []
     for _ in range(repeticiones):
-        lecturas.append(_medir_en_hijo(principal, carpeta, formato))
+        for r in rapidos:
+            lecturas[r].append(_medir_en_hijo(r, carpeta, formato))
         cargas.append(_medir_en_hijo("cargar", carpeta, formato))
+    for o in otros:
+        lecturas[o] = [_medir_en_hijo(o, carpeta, formato) for _ in range(repeticiones)]
     bare = {}
-    for lector, medidas in ((principal, lecturas),
-                            *((o, [_medir_en_hijo(o, carpeta, formato) for _ in range(repeticiones)]) for o in otros)):
+    for lector, medidas in lecturas.items():
         datos, pico, _ = min(medidas, key=lambda r: r[0]["segundos"])
         bare[lector] = (float(datos["segundos"]), pico)
     rapido = min(bare, key=lambda k: bare[k][0])
@@ -247,7 +259,9 @@ def fila(n: int, formato: str, repeticiones: int) -> dict[str, object]:
     comando = min(_hijo_con_memoria([sys.executable, "-m", "coopxl", "validar", str(carpeta), "--corte", CORTE])
                   for _ in range(repeticiones))
     guion = _LECTURA_PROCESO if formato == "csv" else _LECTURA_PROCESO_XLSX
-    proceso = min(_hijo_con_memoria([sys.executable, "-c", guion, *map(str, rutas)]) for _ in range(repeticiones))
+    entornos = (ENV, ENV_POR_OMISION) if formato == "csv" else (ENV,)
+    proceso = min(_hijo_con_memoria([sys.executable, "-c", guion, *map(str, rutas)], entorno=e)
+                  for _ in range(repeticiones) for e in entornos)
     return {
         "n": n, "formato": formato, "lector": rapido, "lectura": bare[rapido][0],
         "lecturas": {k: v[0] for k, v in bare.items()}, "carga": float(carga["segundos"]),
