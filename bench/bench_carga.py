@@ -64,7 +64,7 @@ from coopxl import AJUSTES_DEL_ASIGNADOR  # noqa: E402  (after the path to src)
 
 # Every child, the bare readers included, runs with coopxl's allocator settings: the ratio then measures
 # coopxl's work, not a difference of allocator configuration. The pyarrow read is also measured with
-# mimalloc's own defaults ("pyarrow, asignador por omisión"), and the faster of the two is the bare read.
+# mimalloc's own defaults ("pyarrow (asignador por omisión)"), and the faster of the two is the bare read.
 ENV = {**AJUSTES_DEL_ASIGNADOR, **os.environ,
        "PYTHONPATH": str(RAIZ / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
 ENV_POR_OMISION = {**ENV, "MIMALLOC_ARENA_EAGER_COMMIT": "2", "MIMALLOC_PURGE_DELAY": "10"}  # mimalloc's defaults
