@@ -460,9 +460,8 @@ def _directivos_personas(d: pd.DataFrame, a: pd.DataFrame | None, personas: _Per
         return pd.DataFrame(por_persona).iloc[0:0], avisos
     pers = personas or _Personas(a)
     fila_vigente = pers.primera_fila(a["vigente"].to_numpy())
-    if PID in d:
-        ids = np.zeros(len(unicas), dtype=np.int64)
-        ids[cual[::-1]] = d[PID].to_numpy(np.int64)[silla][::-1]  # each person's first seat's id
+    if PID in d:  # each person's first seat's id
+        ids = d[PID].to_numpy(np.int64)[silla][primera_por_id(cual, np.arange(len(cual)), len(unicas))]
     else:
         ids = pers.ids_de(pd.Series(por_persona["persona"]))
     filas = np.where(ids >= 0, fila_vigente[np.maximum(ids, 0)], -1) if len(ids) else ids

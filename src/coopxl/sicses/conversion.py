@@ -658,8 +658,7 @@ def _fechas_texto(t: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     valores, hechos = _fechas_fijas(dic)
     # The empty text is an empty cell, not a date to try: a column with blanks and dates in the exact forms
     # would otherwise send every distinct date through pyarrow's parse for the sake of one "".
-    vacios_ = (pc.binary_length(dic).to_numpy(zero_copy_only=False) == 0) if len(dic) and not dic.null_count \
-        else np.zeros(len(dic), dtype=bool)
+    vacios_ = np.asarray(pc.binary_length(dic)) == 0  # as `vacios` tells a dictionary's empty values
     for formato in ("%d/%m/%Y", "%Y-%m-%d"):
         if (hechos | vacios_).all():
             break

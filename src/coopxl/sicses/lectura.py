@@ -42,7 +42,6 @@ NOMBRE_CODIFICACION = {
 }
 LINEAS_MUESTRA = 12
 BLOQUE = 1 << 20  # the block pyarrow parses at once (its parse buffers are reused from block to block)
-COMBINAR = True  # chunked columns are made contiguous right after parsing
 # pyarrow parses a file's blocks in one thread: the files are already read side by side (coopxl.hilos), and
 # its own pool on top only added contention (paired runs: 500k -0.28 s in 7 of 8, 100k -0.04 s in 13 of 14).
 # A folder whose one file dwarfs the others loses the parallelism inside that file.
@@ -630,16 +629,13 @@ def leer_texto(ruta: Path, inicio: int, columnas: int, codificacion: str, delimi
     del buf
     celdas = [_contiguo(tabla.column(i)) for i in range(columnas)]
     if crudo:  # combined first: one look and one rewrite per column (and per dictionary), not per block
-        celdas = [a_utf8_desde_cp1252(c) if isinstance(c, pa.Array)
-                  else pa.chunked_array([a_utf8_desde_cp1252(t) for t in c.chunks], c.type) for c in celdas]
+        celdas = [a_utf8_desde_cp1252(c) for c in celdas]
     return TablaCruda(ruta, celdas, lineas, cod, delimitador, None, filas_malas, mezcla, mojibake,
                       tipadas=tipadas, decimal=decimal)
 
 
-def _contiguo(columna: pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    if columna.num_chunks == 1:
-        return columna.chunk(0)
-    return columna.combine_chunks() if COMBINAR else columna
+def _contiguo(columna: pa.ChunkedArray) -> pa.Array:
+    return columna.chunk(0) if columna.num_chunks == 1 else columna.combine_chunks()
 
 
 def _hay_datos(buf: bytes | mmap.mmap, desde: int) -> bool:
